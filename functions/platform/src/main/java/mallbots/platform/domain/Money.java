@@ -1,0 +1,68 @@
+package mallbots.platform.domain;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * An amount of money: a decimal with exactly two fractional digits, never a binary float.
+ * On the wire it is a JSON string such as "12.50", so that no consumer parses it as a double.
+ */
+public record Money(BigDecimal amount) implements Comparable<Money> {
+
+    public static final Money ZERO = new Money(BigDecimal.ZERO);
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("money has at most two fractional digits: " + amount.toPlainString());
+        }
+        amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** Parses "12.5", "12.50" or "12"; more than two fractional digits or anything else is refused. */
+    @JsonCreator
+    public static Money of(String text) {
+        if (text == null || !text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?")) {
+            throw new IllegalArgumentException("not an amount of money with at most two decimals: " + text);
+        }
+        return new Money(new BigDecimal(text));
+    }
+
+    public static Money of(BigDecimal amount) {
+        return new Money(amount);
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(other.amount));
+    }
+
+    public Money minus(Money other) {
+        return new Money(amount.subtract(other.amount));
+    }
+
+    public Money times(int quantity) {
+        return new Money(amount.multiply(BigDecimal.valueOf(quantity)));
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return amount.compareTo(other.amount);
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return amount.toPlainString();
+    }
+}

@@ -1,0 +1,194 @@
+package mallbots.platform.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import mallbots.platform.json.Json;
+
+/**
+ * Turns messages into EventBridge details and EventBridge events back into messages, strictly:
+ * an unknown detail-type, a source that does not send that type, a missing required field, an
+ * unknown field or a value of the wrong type is a {@link DecodingException} that names the field.
+ */
+public final class MessageCodec {
+
+    private final MessageTypes types;
+    private final ObjectMapper mapper;
+
+    public MessageCodec(MessageTypes types) {
+        this.types = Objects.requireNonNull(types, "types");
+        this.mapper = Json.mapper();
+    }
+
+    public MessageTypes types() {
+        return types;
+    }
+
+    /** The EventBridge {@code detail} of a message: {"metadata": {...}, "data": {...}}. */
+    public String encodeDetail(Message<?> message) {
+        ObjectNode detail = mapper.createObjectNode();
+        detail.set("metadata", mapper.valueToTree(message.metadata()));
+        detail.set("data", mapper.valueToTree(message.data()));
+        try {
+            return mapper.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + message.detailType(), e);
+        }
+    }
+
+    /**
+     * Decodes a whole EventBridge event, as an SQS target receives it in the message body or a
+     * Lambda target receives it as its input: {"detail-type", "source", "detail", ...}.
+     */
+    public Message<?> decodeEvent(String eventJson) {
+        JsonNode event = parse(eventJson, "event");
+        if (!event.isObject()) {
+            throw new DecodingException("event: expected a JSON object");
+        }
+        return decode(text(event, "source"), text(event, "detail-type"), event.get("detail"));
+    }
+
+    /** Decodes a detail given its source and detail-type (as PutEvents carries them). */
+    public Message<?> decodeDetail(String source, String detailType, String detailJson) {
+        return decode(source, detailType, parse(detailJson, "detail"));
+    }
+
+    private Message<?> decode(String source, String detailType, JsonNode detail) {
+        MessageType<?> type = types.find(detailType)
+                .orElseThrow(() -> new DecodingException("detail-type: unknown message type " + detailType));
+        if (!type.source().equals(source)) {
+            throw new DecodingException("source: " + detailType + " comes from " + type.source() + ", not " + source);
+        }
+        return decodeAs(type, detail);
+    }
+
+    private <T> Message<T> decodeAs(MessageType<T> type, JsonNode detail) {
+        if (detail == null || !detail.isObject()) {
+            throw new DecodingException("detail: expected a JSON object");
+        }
+        var fields = detail.fieldNames();
+        while (fields.hasNext()) {
+            String field = fields.next();
+            if (!field.equals("metadata") && !field.equals("data")) {
+                throw new DecodingException("detail." + field + ": unknown field");
+            }
+        }
+        Metadata metadata = convert(detail.get("metadata"), Metadata.class, "detail.metadata");
+        T data = convert(detail.get("data"), type.payloadType(), "detail.data");
+        return new Message<>(type, metadata, data);
+    }
+
+    /** Decodes one JSON tree into a record, checking that every required component is present. */
+    public <T> T convert(JsonNode node, Class<T> target, String path) {
+        if (node == null || node.isNull()) {
+            throw new DecodingException(path + ": is required");
+        }
+        if (!node.isObject()) {
+            throw new DecodingException(path + ": expected a JSON object");
+        }
+        T value;
+        try {
+            value = mapper.treeToValue(node, target);
+        } catch (JsonMappingException e) {
+            throw new DecodingException(path + describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new DecodingException(path + ": " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new DecodingException(path + ": " + e.getMessage(), e);
+        }
+        requireComponents(value, path);
+        return value;
+    }
+
+    private static String describe(JsonMappingException e) {
+        StringBuilder where = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                where.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                where.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : root.getMessage();
+        if (e.getClass().getSimpleName().equals("UnrecognizedPropertyException")) {
+            reason = "unknown field";
+        }
+        return where + ": " + firstLine(reason);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "invalid value";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Records decode with null for absent fields; a required one (not {@link Nullable}) is an error. */
+    private static void requireComponents(Object value, String path) {
+        if (value == null || !value.getClass().isRecord()) {
+            return;
+        }
+        for (RecordComponent component : value.getClass().getRecordComponents()) {
+            Object field;
+            try {
+                field = component.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            String fieldPath = path + "." + component.getName();
+            if (field == null) {
+                if (!component.isAnnotationPresent(Nullable.class)) {
+                    throw new DecodingException(fieldPath + ": is required");
+                }
+                continue;
+            }
+            if (field instanceof Collection<?> items) {
+                int index = 0;
+                for (Object item : items) {
+                    if (item == null) {
+                        throw new DecodingException(fieldPath + "[" + index + "]: is required");
+                    }
+                    requireComponents(item, fieldPath + "[" + index + "]");
+                    index++;
+                }
+            } else if (field instanceof Map<?, ?> entries) {
+                for (Map.Entry<?, ?> entry : entries.entrySet()) {
+                    requireComponents(entry.getValue(), fieldPath + "." + entry.getKey());
+                }
+            } else {
+                requireComponents(field, fieldPath);
+            }
+        }
+    }
+
+    private JsonNode parse(String json, String what) {
+        if (json == null || json.isBlank()) {
+            throw new DecodingException(what + ": empty");
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new DecodingException(what + ": not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode event, String field) {
+        JsonNode node = event.get(field);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new DecodingException(field + ": is required");
+        }
+        return node.asText();
+    }
+
+}
