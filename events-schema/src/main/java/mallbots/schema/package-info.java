@@ -1,0 +1,2 @@
+/** The JSON Schemas of the messages and their validator. */
+package mallbots.schema;
