@@ -1,0 +1,11 @@
+package mallbots.emulators.eventbridge;
+
+/** Told of every delivery attempt (and of events that matched no rule), e.g. by the console. */
+public interface DeliveryListener {
+
+    void onDelivery(Delivery delivery);
+
+    /** An accepted event that matched no rule of its bus. */
+    default void onUnmatched(String eventId, String busName, String source, String detailType) {
+    }
+}
