@@ -1,0 +1,215 @@
+package mallbots.emulators;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import mallbots.emulators.eventbridge.DeliveryListener;
+import mallbots.emulators.eventbridge.EventBridge;
+import mallbots.emulators.eventbridge.EventBridgeHttpHandler;
+import mallbots.emulators.eventbridge.EventBridgeSettings;
+import mallbots.emulators.eventbridge.LambdaInvoker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The local cloud's one AWS endpoint (like LocalStack's :4566): EventBridge served in-process,
+ * DynamoDB forwarded to dynalite, SQS forwarded to ElasticMQ, chosen by the request's
+ * {@code X-Amz-Target} (or, for SQS's query protocol, by its {@code Action} parameter).
+ */
+public final class LocalAwsEndpoint implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 4566;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAwsEndpoint.class);
+    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String SQS_PREFIX = "AmazonSQS.";
+
+    private final HttpServer server;
+    private final ExecutorService requests;
+    private final URI uri;
+    private final Dynalite dynalite;
+    private final ElasticMq elasticMq;
+    private final SqsClient sqs;
+    private final EventBridge eventBridge;
+    private final EventBridgeHttpHandler eventBridgeHandler;
+    private final HttpForwarder forwarder = new HttpForwarder();
+
+    private LocalAwsEndpoint(HttpServer server, ExecutorService requests, URI uri, Dynalite dynalite,
+            ElasticMq elasticMq, SqsClient sqs, EventBridge eventBridge) {
+        this.server = server;
+        this.requests = requests;
+        this.uri = uri;
+        this.dynalite = dynalite;
+        this.elasticMq = elasticMq;
+        this.sqs = sqs;
+        this.eventBridge = eventBridge;
+        this.eventBridgeHandler = new EventBridgeHttpHandler(eventBridge);
+    }
+
+    /**
+     * Starts the endpoint on 127.0.0.1:port (0 for a free port) with EventBridge's defaults.
+     *
+     * @param dynamoDataDir where dynalite keeps its tables; null keeps them in memory
+     */
+    public static LocalAwsEndpoint start(int port, String region, Path dynamoDataDir) {
+        return start(port, dynamoDataDir, EventBridgeSettings.defaults(region));
+    }
+
+    /** Starts the endpoint with the given EventBridge settings (tests shorten retries, move the clock). */
+    public static LocalAwsEndpoint start(int port, Path dynamoDataDir, EventBridgeSettings settings) {
+        long started = System.nanoTime();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        // dynalite (a Node process) and ElasticMQ start at the same time: start-up is the slower of the two.
+        CompletableFuture<Dynalite> dynalite = CompletableFuture.supplyAsync(() -> Dynalite.start(0, dynamoDataDir));
+        ElasticMq elasticMq;
+        try {
+            elasticMq = ElasticMq.start(Ports.free(), uri, settings.region());
+        } catch (RuntimeException e) {
+            dynalite.thenAccept(Dynalite::close);
+            server.stop(0);
+            throw e;
+        }
+        Dynalite dynamo;
+        try {
+            dynamo = dynalite.join();
+        } catch (RuntimeException e) {
+            elasticMq.close();
+            server.stop(0);
+            throw e;
+        }
+        SqsClient sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        EventBridge eventBridge = new EventBridge(settings, sqs);
+        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+        LocalAwsEndpoint endpoint = new LocalAwsEndpoint(server, requests, uri, dynamo, elasticMq, sqs, eventBridge);
+        server.createContext("/", endpoint::route);
+        server.setExecutor(requests);
+        server.start();
+        LOG.info("AWS endpoint {} (EventBridge, SQS, DynamoDB) started in {} ms", uri,
+                (System.nanoTime() - started) / 1_000_000);
+        return endpoint;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public void setLambdaInvoker(LambdaInvoker invoker) {
+        eventBridge.setLambdaInvoker(invoker);
+    }
+
+    public void addDeliveryListener(DeliveryListener listener) {
+        eventBridge.addDeliveryListener(listener);
+    }
+
+    /** The embedded EventBridge, for callers that drive it without HTTP. */
+    public EventBridge eventBridge() {
+        return eventBridge;
+    }
+
+    /** dynalite's own endpoint, behind this one. */
+    public URI dynamoDbEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    /** ElasticMQ's own endpoint, behind this one. */
+    public URI sqsEndpoint() {
+        return elasticMq.endpoint();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        requests.shutdownNow();
+        eventBridge.close();
+        sqs.close();
+        elasticMq.close();
+        dynalite.close();
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (amzTarget != null && amzTarget.startsWith(EventBridgeHttpHandler.TARGET_PREFIX)) {
+                eventBridgeHandler.handle(exchange, amzTarget, body);
+            } else if (amzTarget != null && amzTarget.startsWith(DYNAMODB_PREFIX)) {
+                forwarder.forward(exchange, body, dynalite.endpoint());
+            } else if ((amzTarget != null && amzTarget.startsWith(SQS_PREFIX)) || isSqsQuery(exchange, body)) {
+                forwarder.forward(exchange, body, elasticMq.endpoint());
+            } else {
+                unknown(exchange, amzTarget);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            try {
+                respond(exchange, 502, "{\"__type\":\"InternalFailure\",\"message\":\"" + jsonText(String.valueOf(e)) + "\"}");
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                exchange.close();
+            }
+        }
+    }
+
+    /** SQS's query protocol: Action=... in a form body or in the query string. */
+    private static boolean isSqsQuery(HttpExchange exchange, byte[] body) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null && hasAction(query)) {
+            return true;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                && hasAction(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static boolean hasAction(String form) {
+        for (String pair : form.split("&")) {
+            if (URLDecoder.decode(pair, StandardCharsets.UTF_8).startsWith("Action=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void unknown(HttpExchange exchange, String amzTarget) throws IOException {
+        String message = "This endpoint serves EventBridge (X-Amz-Target AWSEvents.*), DynamoDB (X-Amz-Target "
+                + "DynamoDB_20120810.*) and SQS (X-Amz-Target AmazonSQS.* or a query request with Action=...); "
+                + (amzTarget == null ? "this request has no X-Amz-Target" : "X-Amz-Target " + amzTarget + " is none of them");
+        respond(exchange, 400, "{\"__type\":\"UnknownOperationException\",\"message\":\"" + jsonText(message) + "\"}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String jsonText(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,46 @@
+package mallbots.emulators.eventbridge;
+
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * How the local EventBridge runs.
+ *
+ * @param retryBaseDelay the first retry's delay; each further retry waits twice as long, up to
+ *                       {@code retryMaxDelay}. Tests make it a few milliseconds.
+ * @param clock          the time events get and schedules follow; tests move it by hand
+ * @param scheduleTick   how often schedule rules are checked against the clock
+ */
+public record EventBridgeSettings(
+        String region,
+        String accountId,
+        Duration retryBaseDelay,
+        Duration retryMaxDelay,
+        InstantSource clock,
+        Duration scheduleTick) {
+
+    /** System property that sets the default {@code retryBaseDelay} in milliseconds. */
+    public static final String RETRY_BASE_DELAY_PROPERTY = "mallbots.eventbridge.retryBaseDelayMillis";
+    public static final String ACCOUNT_ID = "000000000000";
+
+    public static EventBridgeSettings defaults(String region) {
+        long baseMillis = Long.getLong(RETRY_BASE_DELAY_PROPERTY, 300);
+        return new EventBridgeSettings(region, ACCOUNT_ID, Duration.ofMillis(baseMillis), Duration.ofSeconds(60),
+                InstantSource.system(), Duration.ofSeconds(1));
+    }
+
+    public EventBridgeSettings withRetryBaseDelay(Duration delay) {
+        return new EventBridgeSettings(region, accountId, delay, retryMaxDelay, clock, scheduleTick);
+    }
+
+    public EventBridgeSettings withClock(InstantSource source, Duration tick) {
+        return new EventBridgeSettings(region, accountId, retryBaseDelay, retryMaxDelay, source, tick);
+    }
+
+    /** The delay before retry number {@code retry} (1 for the first). */
+    Duration retryDelay(int retry) {
+        long factor = 1L << Math.min(retry - 1, 20);
+        Duration delay = retryBaseDelay.multipliedBy(factor);
+        return delay.compareTo(retryMaxDelay) > 0 ? retryMaxDelay : delay;
+    }
+}
