@@ -115,6 +115,20 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * Runs the endpoint until the process is stopped: {@code [port [region [dynamoDataDir]]]},
+     * by default 4566, us-east-1, in memory. For trying the AWS CLI against it by hand.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        String region = args.length > 1 ? args[1] : "us-east-1";
+        Path dataDir = args.length > 2 ? Path.of(args[2]) : null;
+        LocalAwsEndpoint endpoint = start(port, region, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "local-aws-endpoint-stop"));
+        System.out.println("AWS endpoint listening on " + endpoint.uri() + " (EventBridge, SQS, DynamoDB)");
+        Thread.currentThread().join();
+    }
+
     private static SqsClient sqsClient(URI elasticMqEndpoint, String region) {
         return SqsClient.builder().endpointOverride(elasticMqEndpoint)
                 .region(Region.of(region))

@@ -365,7 +365,7 @@ final class EventBridgeApi {
             if (!json.readTree(event).isObject()) {
                 throw EventBridgeException.validation("Parameter Event is not valid.");
             }
-            Machine machine = new Machine();
+            Machine machine = Machine.builder().build();
             machine.addRule("pattern", pattern);
             return json.createObjectNode().put("Result", !machine.rulesForJSONEvent(event).isEmpty());
         } catch (EventBridgeException e) {

@@ -227,6 +227,72 @@ class EventBridgeEndpointTest {
     }
 
     @Test
+    void anEventTooOldToRetryGoesToTheDeadLetterQueueAtOnce() throws Exception {
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:" + name("Slow");
+        AtomicInteger invocations = new AtomicInteger();
+        FUNCTIONS.put(function, (arn, event) -> {
+            invocations.incrementAndGet();
+            CLOCK.advance(Duration.ofSeconds(61)); // the attempt took longer than the event may live
+            throw new IllegalStateException("timed out");
+        });
+        Queue dlq = queue("slow-dlq");
+        String ruleName = name("slow");
+        events.putRule(r -> r.name(ruleName).eventPattern("{\"detail-type\":[\"" + ruleName + "\"]}"));
+        events.putTargets(t -> t.rule(ruleName).targets(Target.builder().id("fn").arn(function)
+                .retryPolicy(p -> p.maximumRetryAttempts(185).maximumEventAgeInSeconds(60))
+                .deadLetterConfig(d -> d.arn(dlq.arn())).build()));
+
+        events.putEvents(p -> p.entries(entry(null, "mallbots.test", ruleName, "{}")));
+
+        Message dead = dlq.receiveOne();
+        assertThat(invocations.get()).isEqualTo(1);
+        assertThat(dead.messageAttributes().get("EXHAUSTED_RETRY_CONDITION").stringValue())
+                .isEqualTo("MaximumEventAgeInSeconds");
+        assertThat(dead.messageAttributes().get("RETRY_ATTEMPTS").stringValue()).isEqualTo("0");
+    }
+
+    @Test
+    void aTargetQueueThatDoesNotExistSendsTheEventToTheDeadLetterQueueWithoutRetries() throws Exception {
+        Queue dlq = queue("missing-dlq");
+        String ruleName = name("missing");
+        events.putRule(r -> r.name(ruleName).eventPattern("{\"detail-type\":[\"" + ruleName + "\"]}"));
+        events.putTargets(t -> t.rule(ruleName).targets(Target.builder().id("q")
+                .arn("arn:aws:sqs:us-east-1:000000000000:" + name("never-created"))
+                .deadLetterConfig(d -> d.arn(dlq.arn())).build()));
+
+        String eventId = events.putEvents(p -> p.entries(entry(null, "mallbots.test", ruleName, "{}")))
+                .entries().getFirst().eventId();
+
+        Message dead = dlq.receiveOne();
+        assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("RESOURCE_NOT_FOUND");
+        assertThat(dead.messageAttributes()).doesNotContainKey("EXHAUSTED_RETRY_CONDITION");
+        assertThat(DELIVERIES.stream().filter(d -> d.eventId().equals(eventId)))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.attempt()).isEqualTo(1);
+                    assertThat(d.result()).isEqualTo(Delivery.Result.DEAD_LETTERED);
+                });
+    }
+
+    @Test
+    void aFailedEventWithoutDeadLetterQueueIsDropped() throws Exception {
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:" + name("Failing");
+        FUNCTIONS.put(function, (arn, event) -> {
+            throw new IllegalStateException("nope");
+        });
+        String ruleName = name("dropping");
+        events.putRule(r -> r.name(ruleName).eventPattern("{\"detail-type\":[\"" + ruleName + "\"]}"));
+        events.putTargets(t -> t.rule(ruleName).targets(Target.builder().id("fn").arn(function)
+                .retryPolicy(p -> p.maximumRetryAttempts(1)).build()));
+
+        String eventId = events.putEvents(p -> p.entries(entry(null, "mallbots.test", ruleName, "{}")))
+                .entries().getFirst().eventId();
+
+        awaitDelivery(eventId, Delivery.Result.DROPPED);
+        assertThat(DELIVERIES.stream().filter(d -> d.eventId().equals(eventId)).map(Delivery::result))
+                .containsExactly(Delivery.Result.RETRYING, Delivery.Result.DROPPED);
+    }
+
+    @Test
     void aDisabledRuleDeliversNothingUntilItIsEnabled() throws Exception {
         Queue queue = queue("disabled");
         String ruleName = name("disabled");
