@@ -383,8 +383,13 @@ class EventBridgeEndpointTest {
                 .isInstanceOfSatisfying(software.amazon.awssdk.services.eventbridge.model.EventBridgeException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
         events.removeTargets(r -> r.rule(ruleName).eventBusName(bus).ids("q"));
+        assertThatThrownBy(() -> events.deleteEventBus(b -> b.name(bus)))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.eventbridge.model.EventBridgeException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("has rules"));
         events.deleteRule(r -> r.name(ruleName).eventBusName(bus));
         assertThat(events.listRules(r -> r.eventBusName(bus)).rules()).isEmpty();
+        events.deleteEventBus(b -> b.name(bus));
+        assertThatThrownBy(() -> events.describeEventBus(b -> b.name(bus))).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
