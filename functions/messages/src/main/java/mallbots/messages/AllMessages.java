@@ -1,0 +1,25 @@
+package mallbots.messages;
+
+import mallbots.messages.baskets.BasketsMessages;
+import mallbots.messages.cosec.CosecMessages;
+import mallbots.messages.customers.CustomersMessages;
+import mallbots.messages.depot.DepotMessages;
+import mallbots.messages.ordering.OrderingMessages;
+import mallbots.messages.payments.PaymentsMessages;
+import mallbots.messages.stores.StoresMessages;
+import mallbots.platform.messaging.MessageTypes;
+
+/** Every message type on the bus: for tools and tests that see all traffic (a function registers only its own). */
+public final class AllMessages {
+
+    public static final MessageTypes ALL = StoresMessages.ALL
+            .plus(BasketsMessages.ALL)
+            .plus(CustomersMessages.ALL)
+            .plus(DepotMessages.ALL)
+            .plus(OrderingMessages.ALL)
+            .plus(PaymentsMessages.ALL)
+            .plus(CosecMessages.ALL);
+
+    private AllMessages() {
+    }
+}

@@ -1,0 +1,5 @@
+package mallbots.messages.payments;
+
+/** Saga reply from mallbots.payments. Payments' answer to ConfirmPayment. */
+public record ConfirmPaymentReply() {
+}
