@@ -101,19 +101,6 @@ public final class MessageSchemas {
         return examples;
     }
 
-    private static Map<String, String> readExamples(Path root) {
-        Map<String, String> examples = new TreeMap<>();
-        for (String file : jsonFiles(root)) {
-            String detailType = file.substring(file.indexOf('/') + 1, file.length() - ".json".length());
-            try {
-                examples.put(detailType, Files.readString(root.resolve(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read example " + file, e);
-            }
-        }
-        return examples;
-    }
-
     /** The example of one message, to start tests from a valid event. */
     public String example(String detailType) {
         String example = examples.get(detailType);
@@ -231,6 +218,19 @@ public final class MessageSchemas {
             throw new IllegalStateException("no message schemas on the classpath under " + ROOT + "/");
         }
         return new MessageSchemas(schemas, readExamples(resources.resolve(EXAMPLES)));
+    }
+
+    private static Map<String, String> readExamples(Path root) {
+        Map<String, String> examples = new TreeMap<>();
+        for (String file : jsonFiles(root)) {
+            String detailType = file.substring(file.indexOf('/') + 1, file.length() - ".json".length());
+            try {
+                examples.put(detailType, Files.readString(root.resolve(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read example " + file, e);
+            }
+        }
+        return examples;
     }
 
     /**
