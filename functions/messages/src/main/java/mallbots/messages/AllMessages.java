@@ -9,7 +9,10 @@ import mallbots.messages.payments.PaymentsMessages;
 import mallbots.messages.stores.StoresMessages;
 import mallbots.platform.messaging.MessageTypes;
 
-/** Every message type on the bus: for tools and tests that see all traffic (a function registers only its own). */
+/**
+ * Every message type on the bus, for tools and tests that see all traffic. A function registers
+ * only the types it consumes and publishes.
+ */
 public final class AllMessages {
 
     public static final MessageTypes ALL = StoresMessages.ALL

@@ -2,7 +2,7 @@ package mallbots.messages.cosec;
 
 import mallbots.messages.Require;
 
-/** Saga command from mallbots.cosec. Saga command to ordering: approve the order. */
+/** Saga command to ordering: approve the order. */
 public record ApproveOrder(String orderId, String shoppingId) {
 
     public ApproveOrder {

@@ -2,10 +2,7 @@ package mallbots.messages.cosec;
 
 import mallbots.messages.Require;
 
-/**
- * Saga command from mallbots.cosec. Saga command to customers: succeed if the customer exists and is
- * enabled.
- */
+/** Saga command to customers: succeed if the customer exists and is enabled. */
 public record AuthorizeCustomer(String customerId) {
 
     public AuthorizeCustomer {

@@ -2,7 +2,7 @@ package mallbots.messages.cosec;
 
 import mallbots.messages.Require;
 
-/** Saga command from mallbots.cosec. Saga compensation to depot: cancel the shopping list. */
+/** Saga compensation to depot: cancel the shopping list. */
 public record CancelShoppingList(String shoppingListId) {
 
     public CancelShoppingList {

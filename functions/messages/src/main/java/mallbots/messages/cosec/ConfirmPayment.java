@@ -3,10 +3,7 @@ package mallbots.messages.cosec;
 import mallbots.messages.Require;
 import mallbots.platform.domain.Money;
 
-/**
- * Saga command from mallbots.cosec. Saga command to payments: succeed if the payment exists, belongs
- * to the customer and covers the amount.
- */
+/** Saga command to payments: succeed if the payment exists, belongs to the customer and covers the amount. */
 public record ConfirmPayment(String paymentId, String customerId, Money amount) {
 
     public ConfirmPayment {

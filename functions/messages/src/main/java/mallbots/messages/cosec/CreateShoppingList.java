@@ -3,7 +3,7 @@ package mallbots.messages.cosec;
 import java.util.List;
 import mallbots.messages.Require;
 
-/** Saga command from mallbots.cosec. Saga command to depot: build a pending shopping list for the order. */
+/** Saga command to depot: build a pending shopping list for the order. */
 public record CreateShoppingList(String orderId, List<Item> items) {
 
     public CreateShoppingList {

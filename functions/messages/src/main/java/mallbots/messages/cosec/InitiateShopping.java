@@ -2,7 +2,7 @@ package mallbots.messages.cosec;
 
 import mallbots.messages.Require;
 
-/** Saga command from mallbots.cosec. Saga command to depot: make the shopping list available to bots. */
+/** Saga command to depot: make the shopping list available to bots. */
 public record InitiateShopping(String shoppingListId) {
 
     public InitiateShopping {

@@ -2,7 +2,7 @@ package mallbots.messages.cosec;
 
 import mallbots.messages.Require;
 
-/** Saga command from mallbots.cosec. Saga compensation to ordering: reject the order. */
+/** Saga compensation to ordering: reject the order. */
 public record RejectOrder(String orderId) {
 
     public RejectOrder {

@@ -1,5 +1,5 @@
 package mallbots.messages.customers;
 
-/** Saga reply from mallbots.customers. Customers' answer to AuthorizeCustomer. */
+/** The answer of customers to AuthorizeCustomer: the outcome, and a failure's reason, are in the metadata. */
 public record AuthorizeCustomerReply() {
 }

@@ -1,5 +1,5 @@
 package mallbots.messages.depot;
 
-/** Saga reply from mallbots.depot. Depot's answer to CancelShoppingList. */
+/** The answer of depot to CancelShoppingList: the outcome, and a failure's reason, are in the metadata. */
 public record CancelShoppingListReply() {
 }

@@ -4,8 +4,8 @@ import mallbots.messages.Require;
 import mallbots.platform.messaging.Nullable;
 
 /**
- * Saga reply from mallbots.depot. Depot's answer to CreateShoppingList; shoppingListId is present on
- * success.
+ * The answer of depot to CreateShoppingList: the outcome, and a failure's reason, are in the metadata;
+ * shoppingListId is present on success.
  */
 public record CreateShoppingListReply(@Nullable String shoppingListId) {
 

@@ -1,5 +1,5 @@
 package mallbots.messages.depot;
 
-/** Saga reply from mallbots.depot. Depot's answer to InitiateShopping. */
+/** The answer of depot to InitiateShopping: the outcome, and a failure's reason, are in the metadata. */
 public record InitiateShoppingReply() {
 }

@@ -1,5 +1,5 @@
 package mallbots.messages.ordering;
 
-/** Saga reply from mallbots.ordering. Ordering's answer to ApproveOrder. */
+/** The answer of ordering to ApproveOrder: the outcome, and a failure's reason, are in the metadata. */
 public record ApproveOrderReply() {
 }

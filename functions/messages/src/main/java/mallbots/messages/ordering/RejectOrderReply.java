@@ -1,5 +1,5 @@
 package mallbots.messages.ordering;
 
-/** Saga reply from mallbots.ordering. Ordering's answer to RejectOrder. */
+/** The answer of ordering to RejectOrder: the outcome, and a failure's reason, are in the metadata. */
 public record RejectOrderReply() {
 }

@@ -1,5 +1,5 @@
 package mallbots.messages.payments;
 
-/** Saga reply from mallbots.payments. Payments' answer to ConfirmPayment. */
+/** The answer of payments to ConfirmPayment: the outcome, and a failure's reason, are in the metadata. */
 public record ConfirmPaymentReply() {
 }
