@@ -35,6 +35,7 @@ public final class OutboxSweeper {
     private final OutboxPublisher publisher;
     private final Duration grace;
     private final Clock clock;
+    private final int pageSize;
 
     public OutboxSweeper(DynamoDbClient dynamo, String tableName, EventPublisher publisher) {
         this(dynamo, tableName, publisher, DEFAULT_GRACE, Clock.systemUTC());
@@ -42,6 +43,13 @@ public final class OutboxSweeper {
 
     public OutboxSweeper(DynamoDbClient dynamo, String tableName, EventPublisher publisher, Duration grace,
             Clock clock) {
+        this(dynamo, tableName, publisher, grace, clock, 100);
+    }
+
+    /** {@code pageSize}: items per query page (small in tests, to prove every page is read). */
+    OutboxSweeper(DynamoDbClient dynamo, String tableName, EventPublisher publisher, Duration grace, Clock clock,
+            int pageSize) {
+        this.pageSize = pageSize;
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.publisher = new OutboxPublisher(dynamo, tableName, publisher);
@@ -71,6 +79,7 @@ public final class OutboxSweeper {
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(tableName)
                     .indexName(ContextTable.OUTBOX_INDEX)
+                    .limit(pageSize)
                     .keyConditionExpression("#pending = :pending AND #since <= :cutoff")
                     .expressionAttributeNames(Map.of("#pending", Outbox.PENDING, "#since", Outbox.SINCE))
                     .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING_VALUE),

@@ -8,18 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.EventPublisher;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 
 /**
  * The scheduled Lambda function that sweeps one context's outbox. Settings: {@code TABLE_NAME},
- * {@code EVENT_BUS_NAME}, optionally {@code OUTBOX_GRACE_SECONDS} (default 30). Region and
- * endpoint come from {@code AWS_REGION} and {@code AWS_ENDPOINT_URL} of the given environment
- * when it has them (the local cloud runs many functions in one JVM), else from the SDK's defaults.
+ * {@code EVENT_BUS_NAME}, optionally {@code OUTBOX_GRACE_SECONDS} (default 30). Region, endpoint
+ * and credentials come from {@code AWS_REGION}, {@code AWS_ENDPOINT_URL} and
+ * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} of the given
+ * environment when it has them (the local cloud runs many functions in one JVM, each with its
+ * own map), else from the SDK's defaults (in Lambda: the process environment).
  */
 public final class OutboxSweeperFunction implements RequestHandler<ScheduledEvent, String> {
 
@@ -49,17 +54,27 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
 
     private static EventPublisher publisher(Environment environment) {
         String busName = environment.require(EVENT_BUS_NAME);
-        EventBridgeClientBuilder builder = EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create());
-        environment.get("AWS_REGION").map(Region::of).ifPresent(builder::region);
-        environment.get("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
+        EventBridgeClientBuilder builder = configure(EventBridgeClient.builder(), environment)
+                .httpClient(UrlConnectionHttpClient.create());
         // TODO(lead): new EventBridgePublisher(builder.build(), busName) from mallbots.platform.messaging
         return new PutEventsPublisher(builder.build(), busName);
     }
 
     private static DynamoDbClient dynamo(Environment environment) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        return configure(DynamoDbClient.builder(), environment).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Environment environment) {
         environment.get("AWS_REGION").map(Region::of).ifPresent(builder::region);
         environment.get("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
-        return builder.build();
+        var accessKey = environment.get("AWS_ACCESS_KEY_ID");
+        var secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            var sessionToken = environment.get("AWS_SESSION_TOKEN");
+            builder.credentialsProvider(StaticCredentialsProvider.create(sessionToken.isPresent()
+                    ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), sessionToken.get())
+                    : AwsBasicCredentials.create(accessKey.get(), secretKey.get())));
+        }
+        return builder;
     }
 }
