@@ -22,6 +22,8 @@ import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.Outbox;
 import mallbots.platform.outbox.OutboxPublisher;
 import mallbots.platform.table.ContextTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code causationIds} (the last few causing message ids of the aggregate, carried forward
  * from item to item so the newest item always has them) and the outbox.
  *
- * <p>Loading queries the partition newest-first and stops at the first item with a snapshot;
+ * <p>Loading queries the partition ({@code sk >= 1}: a state item of the same id may live at
+ * {@code sk} 0) newest-first and stops at the first item with a snapshot;
  * the newest item also gives the recent causing messages, so "was message M already applied?"
  * costs nothing extra inside {@link #update}, and one small read in {@link #hasApplied}.
  */
@@ -57,6 +60,10 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
 
     private static final String PK = ContextTable.PARTITION_KEY;
     private static final String SK = ContextTable.SORT_KEY;
+    // Versions start at 1: a state item may share the partition at sk 0 (e.g. a read model of the aggregate).
+    private static final String HISTORY = "#pk = :id AND #sk >= :first";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventStore.class);
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -147,9 +154,9 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
     /** Whether the message caused one of the aggregate's recent commands (the last N remembered). */
     public boolean hasApplied(String aggregateId, String messageId) {
         QueryResponse newest = dynamo.query(r -> r.tableName(tableName).consistentRead(true)
-                .keyConditionExpression("#pk = :id")
-                .expressionAttributeNames(Map.of("#pk", PK, "#causes", CAUSATION_IDS))
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateId)))
+                .keyConditionExpression(HISTORY)
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#causes", CAUSATION_IDS))
+                .expressionAttributeValues(historyOf(aggregateId))
                 .projectionExpression("#causes")
                 .scanIndexForward(false).limit(1));
         return !newest.items().isEmpty() && strings(newest.items().getFirst().get(CAUSATION_IDS)).contains(messageId);
@@ -221,13 +228,13 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
     Optional<History<A>> read(String id) {
         List<Map<String, AttributeValue>> newestFirst = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        boolean snapshotFound = false;
+        S snapshot = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).consistentRead(true)
-                    .keyConditionExpression("#pk = :id")
+                    .keyConditionExpression(HISTORY)
                     .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#last", LAST_VERSION, "#events", EVENTS,
                             "#snapshot", SNAPSHOT, "#causes", CAUSATION_IDS))
-                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))
+                    .expressionAttributeValues(historyOf(id))
                     .projectionExpression("#pk, #sk, #last, #events, #snapshot, #causes")
                     .scanIndexForward(false)
                     // the snapshot is within the newest N items: each item holds at least one event
@@ -238,22 +245,20 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
             QueryResponse page = dynamo.query(query.build());
             for (Map<String, AttributeValue> item : page.items()) {
                 newestFirst.add(item);
-                if (item.containsKey(SNAPSHOT)) {
-                    snapshotFound = true;
+                snapshot = snapshotIn(id, item);
+                if (snapshot != null) {
                     break;
                 }
             }
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (!snapshotFound && startKey != null);
+        } while (snapshot == null && startKey != null);
         if (newestFirst.isEmpty()) {
             return Optional.empty();
         }
         A aggregate = blank.apply(id);
         int replayFrom = newestFirst.size() - 1;
-        if (snapshotFound) {
-            Map<String, AttributeValue> snapshotItem = newestFirst.getLast();
-            long at = Long.parseLong(snapshotItem.get(LAST_VERSION).n());
-            aggregate.restoreSnapshot(at, fromJson(snapshotItem.get(SNAPSHOT).s(), snapshotType, id, at));
+        if (snapshot != null) {
+            aggregate.restoreSnapshot(Long.parseLong(newestFirst.getLast().get(LAST_VERSION).n()), snapshot);
             replayFrom--;
         }
         for (int i = replayFrom; i >= 0; i--) {
@@ -263,6 +268,28 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         }
         return Optional.of(new History<>(aggregate, strings(newestFirst.getFirst().get(CAUSATION_IDS)),
                 newestFirst.size()));
+    }
+
+    /**
+     * The item's snapshot, or null if it has none or one that no longer decodes (the snapshot
+     * record changed shape): then loading goes on to an older snapshot or the first event.
+     */
+    private S snapshotIn(String id, Map<String, AttributeValue> item) {
+        AttributeValue snapshot = item.get(SNAPSHOT);
+        if (snapshot == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(snapshot.s(), snapshotType);
+        } catch (JsonProcessingException e) {
+            LOG.warn("aggregate {} in {}: snapshot at version {} does not decode as {}, replaying past it: {}", id,
+                    tableName, item.get(LAST_VERSION).n(), snapshotType.getSimpleName(), e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private static Map<String, AttributeValue> historyOf(String id) {
+        return Map.of(":id", AttributeValue.fromS(id), ":first", AttributeValue.fromN("1"));
     }
 
     private AttributeValue encode(VersionedEvent<E> event) {

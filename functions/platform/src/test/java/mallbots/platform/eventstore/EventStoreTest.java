@@ -15,6 +15,8 @@ import mallbots.platform.domain.VersionedEvent;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.statestore.Change;
+import mallbots.platform.statestore.StateStore;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,6 +293,47 @@ class EventStoreTest {
         assertThat(created.version()).isEqualTo(2);
 
         assertThat(store.load(id).orElseThrow().name()).isEqualTo("Second");
+    }
+
+    @Test
+    void aSnapshotThatNoLongerDecodesIsPassedOver() {
+        EventStore<Store, Store.Event, Store.Snapshot> store = stores().snapshotEvery(2).build();
+        String id = newId();
+        store.create(Store.create(id, "v1", "Level 9"), List.of());
+        for (int version = 2; version <= 5; version++) {
+            String name = "v" + version;
+            store.update(id, s -> {
+                s.rebrand(name);
+                return List.of();
+            });
+        }
+        // the snapshot record changed shape since version 4 was written
+        DYNAMO.updateItem(r -> r.tableName(TABLE)
+                .key(Map.of("pk", AttributeValue.fromS(id), "sk", AttributeValue.fromN("4")))
+                .updateExpression("SET #snapshot = :old")
+                .expressionAttributeNames(Map.of("#snapshot", "snapshot"))
+                .expressionAttributeValues(Map.of(":old", AttributeValue.fromS("{\"title\":\"v4\"}"))));
+
+        EventStore.History<Store> history = store.read(id).orElseThrow();
+
+        assertThat(history.itemsRead()).isEqualTo(4); // 5, 4 (unreadable snapshot), 3, 2 (snapshot)
+        assertThat(history.aggregate().name()).isEqualTo("v5");
+        assertThat(history.aggregate().version()).isEqualTo(5);
+    }
+
+    @Test
+    void aStateItemAtSortKeyZeroSharesThePartitionWithoutDisturbingTheHistory() {
+        EventStore<Store, Store.Event, Store.Snapshot> store = stores().build();
+        StateStore<Store.Snapshot> readModel = StateStore.builder(DYNAMO, TABLE, Store.Snapshot.class)
+                .publisher(publisher).sortKey(0).build();
+        String id = newId();
+        store.create(Store.create(id, "Mall shop", "Level 10"), List.of(), "m-1");
+        readModel.applyIfNewer(id, 1, current -> Change.to(new Store.Snapshot("Mall shop", "Level 10", false)));
+
+        assertThat(store.load(id).orElseThrow().version()).isEqualTo(1);
+        assertThat(store.hasApplied(id, "m-1")).isTrue();
+        assertThat(readModel.get(id).orElseThrow().state().name()).isEqualTo("Mall shop");
+        assertThat(items(id)).extracting(item -> item.get("sk").n()).containsExactly("0", "1");
     }
 
     static OutboundEvent event(String messageId) {
