@@ -57,7 +57,14 @@ public final class Change<T> {
     public Change<T> publish(List<OutboundEvent> events) {
         requireWrite();
         List<OutboundEvent> all = new ArrayList<>(outbox);
-        all.addAll(events);
+        Set<String> ids = new HashSet<>();
+        all.forEach(event -> ids.add(event.messageId()));
+        for (OutboundEvent event : events) {
+            if (!ids.add(event.messageId())) {
+                throw new IllegalArgumentException("two outbox entries with message id " + event.messageId());
+            }
+            all.add(event);
+        }
         return new Change<>(true, state, all, attributes, removed);
     }
 

@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import mallbots.platform.domain.ConcurrencyConflict;
+import mallbots.platform.domain.ConflictRetry;
+import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.messaging.OutboundEvent;
+import mallbots.platform.outbox.OutboxPublisher;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.LocalAws;
@@ -238,6 +245,64 @@ class StateStoreTest {
         assertThat(raw.get("version").n()).isEqualTo("2");
         assertThat(raw).doesNotContainKey("outboxPending");
         assertThat(publisher.publishedIds()).containsExactly("e-1");
+    }
+
+    @Test
+    void concurrentWritersLoseNothing() throws Exception {
+        StateStore<Customer> store = customers().retry(ConflictRetry.attempts(100)).build();
+        String key = newKey();
+        store.create(key, Change.to(new Customer("Z", "1", true, 0)));
+        int threads = 4;
+        int messagesEach = 5;
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int writer = t;
+            writers.add(() -> {
+                for (int m = 0; m < messagesEach; m++) {
+                    String messageId = "w" + writer + "-m" + m;
+                    store.apply(key, messageId,
+                            current -> Change.to(current.orElseThrow().renamed("Z")).publish(event("out-" + messageId)));
+                }
+                return null;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (Future<Void> done : pool.invokeAll(writers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        StateItem<Customer> item = store.get(key).orElseThrow();
+        assertThat(item.state().changes()).isEqualTo(threads * messagesEach);
+        assertThat(item.version()).isEqualTo(1 + threads * messagesEach);
+        assertThat(item.applied()).hasSize(threads * messagesEach).doesNotHaveDuplicates();
+        assertThat(publisher.publishedIds()).hasSize(threads * messagesEach).doesNotHaveDuplicates();
+        assertThat(item.item().get("outbox").m()).isEmpty();
+        assertThat(item.item()).doesNotContainKey("outboxPending");
+    }
+
+    @Test
+    void anEntryWrittenWhilePublishingIsKeptWithItsFlag() {
+        RecordingPublisher refusing = RecordingPublisher.refusing();
+        StateStore<Customer> failing = customers().publisher(refusing).build();
+        String key = newKey();
+        failing.apply(key, "m-1", current -> Change.to(new Customer("O", "1", true, 0)).publish(event("first")));
+        // while "first" is being published, another write adds "second" (whose own publication fails)
+        List<String> published = new ArrayList<>();
+        EventPublisher interleaving = events -> {
+            failing.apply(key, "m-2", current -> Change.to(current.orElseThrow().renamed("P")).publish(event("second")));
+            events.forEach(e -> published.add(e.messageId()));
+        };
+
+        new OutboxPublisher(DYNAMO, TABLE, interleaving).publish(failing.keyOf(key), List.of(event("first")));
+
+        assertThat(published).containsExactly("first");
+        Map<String, AttributeValue> item = failing.get(key).orElseThrow().item();
+        assertThat(item.get("outbox").m()).containsOnlyKeys("second");
+        assertThat(item.get("outboxPending").s()).isEqualTo("1");
     }
 
     @Test
