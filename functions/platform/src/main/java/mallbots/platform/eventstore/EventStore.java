@@ -113,6 +113,9 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         if (aggregate.version() != 0) {
             throw new IllegalArgumentException("aggregate " + aggregate.id() + " is not new: version " + aggregate.version());
         }
+        if (aggregate.uncommittedEvents().isEmpty()) {
+            throw new IllegalArgumentException("a new aggregate " + aggregate.id() + " needs at least one event");
+        }
         try {
             return write(aggregate, outboxEvents, causingMessageId, List.of());
         } catch (ConcurrencyConflict conflict) {
