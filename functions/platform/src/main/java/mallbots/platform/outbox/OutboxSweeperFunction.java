@@ -39,8 +39,12 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
     }
 
     public OutboxSweeperFunction(Environment environment) {
-        this(dynamo(environment), environment.require(TABLE_NAME), publisher(environment),
-                Duration.ofSeconds(environment.getInt(GRACE_SECONDS, (int) OutboxSweeper.DEFAULT_GRACE.toSeconds())));
+        // settings first: a missing one fails before any client is made
+        String tableName = environment.require(TABLE_NAME);
+        String busName = environment.require(EVENT_BUS_NAME);
+        Duration grace = Duration.ofSeconds(
+                environment.getInt(GRACE_SECONDS, (int) OutboxSweeper.DEFAULT_GRACE.toSeconds()));
+        this(dynamo(environment), tableName, publisher(environment, busName), grace);
     }
 
     public OutboxSweeperFunction(DynamoDbClient dynamo, String tableName, EventPublisher publisher, Duration grace) {
@@ -52,8 +56,7 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
         return sweeper.sweep().toString();
     }
 
-    private static EventPublisher publisher(Environment environment) {
-        String busName = environment.require(EVENT_BUS_NAME);
+    private static EventPublisher publisher(Environment environment, String busName) {
         EventBridgeClientBuilder builder = configure(EventBridgeClient.builder(), environment)
                 .httpClient(UrlConnectionHttpClient.create());
         // TODO(lead): new EventBridgePublisher(builder.build(), busName) from mallbots.platform.messaging
