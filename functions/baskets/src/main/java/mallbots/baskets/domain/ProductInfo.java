@@ -1,6 +1,5 @@
 package mallbots.baskets.domain;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import mallbots.platform.domain.InvalidValue;
@@ -18,7 +17,9 @@ public record ProductInfo(String storeId, String productId, String storeName, St
         InvalidValue.requireText(productId, "productId");
         InvalidValue.requireText(storeName, "storeName");
         InvalidValue.requireText(productName, "productName");
-        Objects.requireNonNull(price, "price");
+        if (price == null) {
+            throw new InvalidValue("price is required");
+        }
         if (!price.isPositive()) {
             throw new InvalidValue("price must be more than 0.00, was " + price);
         }

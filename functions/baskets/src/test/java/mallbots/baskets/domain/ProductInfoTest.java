@@ -46,6 +46,8 @@ class ProductInfoTest {
     @Test
     void aPriceIsAboveZero() {
         assertThatThrownBy(() -> new ProductInfo("s-1", "p-1", "Corner Shop", "Apple", Money.ZERO))
-                .isInstanceOf(InvalidValue.class);
+                .isInstanceOf(InvalidValue.class).hasMessage("price must be more than 0.00, was 0.00");
+        assertThatThrownBy(() -> new ProductInfo("s-1", "p-1", "Corner Shop", "Apple", null))
+                .isInstanceOf(InvalidValue.class).hasMessage("price is required");
     }
 }
