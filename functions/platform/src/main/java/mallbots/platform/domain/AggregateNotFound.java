@@ -1,7 +1,7 @@
 package mallbots.platform.domain;
 
 /** A command named an aggregate that has no history. An HTTP API answers 404. */
-public class AggregateNotFound extends RuntimeException {
+public class AggregateNotFound extends NotFound {
 
     private final String aggregateId;
 
