@@ -60,7 +60,9 @@ public final class AwsClients {
             // The process's own environment: the SDK's chains read it, and refresh credentials too.
             return system();
         }
-        return BY_SETTINGS.computeIfAbsent(ClientSettings.from(env), AwsClients::new);
+        ClientSettings settings = ClientSettings.from(env);
+        return settings.equals(ClientSettings.SDK_DEFAULTS) ? system()
+                : BY_SETTINGS.computeIfAbsent(settings, AwsClients::new);
     }
 
     public EventBridgeClient eventBridge() {

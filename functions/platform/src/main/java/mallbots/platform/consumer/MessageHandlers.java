@@ -1,10 +1,11 @@
 package mallbots.platform.consumer;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageType;
 
@@ -14,7 +15,7 @@ public final class MessageHandlers {
     private final Map<String, Registration<?>> byDetailType;
 
     private MessageHandlers(Map<String, Registration<?>> byDetailType) {
-        this.byDetailType = Map.copyOf(byDetailType);
+        this.byDetailType = Collections.unmodifiableMap(new LinkedHashMap<>(byDetailType));
     }
 
     public static Builder builder() {
@@ -26,8 +27,9 @@ public final class MessageHandlers {
         return Optional.ofNullable(byDetailType.get(detailType));
     }
 
-    Set<String> detailTypes() {
-        return byDetailType.keySet();
+    /** The message types handled here. */
+    public List<MessageType<?>> types() {
+        return byDetailType.values().stream().<MessageType<?>>map(Registration::type).toList();
     }
 
     Iterable<Registration<?>> registrations() {

@@ -14,6 +14,7 @@ import mallbots.platform.messaging.DecodingException;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.MessageType;
+import mallbots.platform.messaging.MessageTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,11 @@ public final class SqsMessageConsumer {
         }
     }
 
+    /** A consumer that decodes exactly the types it handles: any other detail-type fails its record. */
+    public static SqsMessageConsumer of(MessageHandlers handlers) {
+        return new SqsMessageConsumer(new MessageCodec(MessageTypes.of(handlers.types())), handlers);
+    }
+
     /** The Lambda entry: the batch response naming only the failed records. */
     public SQSBatchResponse handle(SQSEvent event) {
         return process(event).toResponse();
@@ -60,7 +66,7 @@ public final class SqsMessageConsumer {
         List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<RecordFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage record : records) {
-            handle(record).ifPresent(failures::add);
+            handleRecord(record).ifPresent(failures::add);
         }
         int handled = records.size() - failures.size();
         if (!failures.isEmpty()) {
@@ -71,7 +77,8 @@ public final class SqsMessageConsumer {
         return new BatchResult(handled, failures);
     }
 
-    private Optional<RecordFailure> handle(SQSEvent.SQSMessage record) {
+    /** An Error (out of memory ...) is not caught: the invocation fails and SQS delivers the whole batch again. */
+    private Optional<RecordFailure> handleRecord(SQSEvent.SQSMessage record) {
         if (record.getMessageId() == null || record.getMessageId().isBlank()) {
             // Unreportable: failing the whole invocation makes SQS deliver the whole batch again.
             throw new IllegalStateException("an SQS record without a messageId");

@@ -74,6 +74,7 @@ class AwsClientsTest {
     @Test
     void the_process_environment_uses_the_sdk_defaults() {
         assertThat(AwsClients.forEnvironment(Environment.system())).isSameAs(AwsClients.system());
+        assertThat(AwsClients.forEnvironment(env(Map.of("TABLE_NAME", "stores")))).isSameAs(AwsClients.system());
     }
 
     @Test

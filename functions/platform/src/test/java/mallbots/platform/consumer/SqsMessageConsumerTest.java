@@ -129,6 +129,20 @@ public class SqsMessageConsumerTest {
     }
 
     @Test
+    void a_consumer_made_from_its_handlers_decodes_only_what_it_handles() {
+        SqsMessageConsumer own = SqsMessageConsumer.of(MessageHandlers.builder().on(NOTED, handled::add).build());
+        Message<Noted> noted = sendNoted("kept");
+        SqsEvents.send(sqs, queue, EventBridgeEvents.of(IGNORED.create(new Ignored("not ours")), CODEC));
+        SQSEvent event = SqsEvents.receive(sqs, queue, 2);
+
+        BatchResult result = own.process(event);
+
+        assertThat(handled).extracting(Message::messageId).containsExactly(noted.messageId());
+        assertThat(result.failures()).singleElement().extracting(RecordFailure::reason)
+                .isEqualTo("detail-type: unknown message type Ignored");
+    }
+
+    @Test
     void a_record_delivered_again_reports_its_receive_count() {
         sendNoted("poison");
         SqsEvents.release(sqs, queue, SqsEvents.receive(sqs, queue, 1));
