@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import mallbots.platform.domain.InvalidValue;
+import mallbots.platform.domain.RuleViolation;
 import mallbots.platform.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * rawPath are matched against the templates, most specific first. No route for the path is 404;
  * a route for the path but not for the method is 405 with an Allow header.
  *
- * <p>Errors: a {@link ClientError} (or an exception mapped with
- * {@link Builder#mapException}) is its 4xx status and {"message": its message}; anything else is
+ * <p>Errors: a {@link ClientError}, a domain refusal ({@code InvalidValue} 400, the domain's
+ * {@code NotFound} 404, {@code RuleViolation} 409) or an exception mapped with
+ * {@link Builder#mapException} is its 4xx status and {"message": its message}; anything else is
  * logged with the request id and answered 500 {"message": "internal error"}, so that no internal
  * detail leaks and no client mistake is ever a 5xx.
  */
@@ -258,7 +261,11 @@ public final class HttpRouter {
         private final List<Route> routes = new ArrayList<>();
         private final Map<Class<? extends RuntimeException>, Integer> exceptionStatuses = new LinkedHashMap<>();
 
+        /** The domain's refusals are the client's, with the statuses the domain documents. */
         private Builder() {
+            exceptionStatuses.put(InvalidValue.class, 400);
+            exceptionStatuses.put(mallbots.platform.domain.NotFound.class, 404);
+            exceptionStatuses.put(RuleViolation.class, 409);
         }
 
         /** A route, e.g. {@code route("PUT /api/stores/{id}/rebrand", rebrand::handle)}. */
@@ -269,7 +276,7 @@ public final class HttpRouter {
 
         /**
          * Answers an application's own exception (and its subclasses) with a 4xx status and its
-         * message, so that use cases need not know about HTTP.
+         * message, so that use cases need not know about HTTP. Also overrides a domain default.
          */
         public Builder mapException(Class<? extends RuntimeException> type, int status) {
             if (status < 400 || status > 499) {

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import mallbots.platform.domain.InvalidValue;
 import mallbots.platform.domain.Money;
+import mallbots.platform.domain.RuleViolation;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.Nullable;
 import mallbots.platform.testing.ApiGatewayEvents;
@@ -84,6 +86,13 @@ public class HttpRouterTest {
             .route("GET /api/things", this::list)
             .route("DELETE /api/things/{id}", request -> {
                 throw new IllegalStateException("the disk is on fire");
+            })
+            .route("POST /api/things/{id}/rename", request -> {
+                throw switch (request.body().orElse("")) {
+                    case "missing" -> mallbots.platform.domain.NotFound.of("thing", request.pathParam("id"));
+                    case "blank" -> new InvalidValue("name is required");
+                    default -> new RuleViolation("an archived thing keeps its name");
+                };
             })
             .mapException(ThingTooHeavy.class, 422)
             .build();
@@ -179,7 +188,7 @@ public class HttpRouterTest {
         assertThat(message(send(putThing("t", GOOD.replace("\"12.50\"", "12.5")))))
                 .isEqualTo("price: must be an amount of money as a string with two decimals, like \"12.50\"");
         assertThat(message(send(putThing("t", GOOD.replace("\"12.50\"", "\"12.555\"")))))
-                .isEqualTo("price: not an amount of money with at most two decimals: 12.555");
+                .startsWith("price: not an amount of money with two decimals");
         assertThat(send(putThing("t", GOOD.replace("1.25", "\"heavy\""))).getStatusCode()).isEqualTo(400);
     }
 
@@ -240,6 +249,24 @@ public class HttpRouterTest {
 
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(message(response)).isEqualTo("a thing weighs at most 1000");
+    }
+
+    @Test
+    void the_domain_refusals_are_client_errors() throws Exception {
+        APIGatewayV2HTTPResponse missing = send(rename("missing"));
+        APIGatewayV2HTTPResponse blank = send(rename("blank"));
+        APIGatewayV2HTTPResponse forbidden = send(rename("archived"));
+
+        assertThat(missing.getStatusCode()).isEqualTo(404);
+        assertThat(message(missing)).isEqualTo("thing t-9 not found");
+        assertThat(blank.getStatusCode()).isEqualTo(400);
+        assertThat(message(blank)).isEqualTo("name is required");
+        assertThat(forbidden.getStatusCode()).isEqualTo(409);
+        assertThat(message(forbidden)).isEqualTo("an archived thing keeps its name");
+    }
+
+    private static APIGatewayV2HTTPEvent rename(String body) {
+        return ApiGatewayEvents.route("POST /api/things/{id}/rename").path("/api/things/t-9/rename").json(body).build();
     }
 
     @Test
