@@ -1,13 +1,19 @@
 package mallbots.platform.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -30,7 +36,8 @@ import mallbots.platform.messaging.Nullable;
  * required", "colour: unknown field", "body: malformed JSON at line 1, column 12".
  *
  * <p>Every record component is required unless marked {@link Nullable}; presence is checked on
- * the JSON before binding, so that a missing primitive is not silently 0.
+ * the JSON before binding, so that a missing primitive is not silently 0. Money is read as people
+ * type it ({@link Money#of(String)}: "12.5" is 12.50), always from a JSON string.
  */
 public final class JsonBodyReader {
 
@@ -42,7 +49,32 @@ public final class JsonBodyReader {
     private final ObjectMapper mapper;
 
     public JsonBodyReader() {
-        this(Json.mapper());
+        this(peopleMapper());
+    }
+
+    /**
+     * The strict mapper, except that money is read as people type it ("12.5", "12"), where
+     * messages insist on the two-decimal wire form. It is still a string, never a float.
+     */
+    private static ObjectMapper peopleMapper() {
+        SimpleModule money = new SimpleModule("people-money");
+        money.addDeserializer(Money.class, new StdDeserializer<>(Money.class) {
+            @Override
+            public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                    return (Money) context.handleUnexpectedToken(Money.class, parser);
+                }
+                String text = parser.getText();
+                try {
+                    return Money.of(text.strip());
+                } catch (IllegalArgumentException e) {
+                    throw context.weirdStringException(text, Money.class, e.getMessage());
+                }
+            }
+        });
+        ObjectMapper mapper = Json.strictMapper();
+        mapper.registerModule(money);
+        return mapper;
     }
 
     public JsonBodyReader(ObjectMapper mapper) {
@@ -161,7 +193,7 @@ public final class JsonBodyReader {
             return "true or false";
         }
         if (type == Money.class) {
-            return "an amount of money as a string with two decimals, like \"12.50\"";
+            return "an amount of money with at most two decimals, as a string like \"12.50\"";
         }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants())
