@@ -40,7 +40,7 @@ public record HttpResponse(int status, @Nullable Object body, Map<String, String
 
     /** The answer to a refused request: {"message": ...}. */
     public static HttpResponse error(int status, String message) {
-        return of(status, new ErrorBody(message));
+        return of(status, new ErrorBody(message == null || message.isBlank() ? "request refused" : message));
     }
 
     public HttpResponse withHeader(String name, String value) {
