@@ -109,7 +109,7 @@ public final class HttpRouter {
                     : route.template().match(path).orElse(Map.of());
         } else {
             Match match = match(method, path, event)
-                    .orElseThrow(() -> new NotFound("no route for " + method + " " + path));
+                    .orElseThrow(() -> new NoRoute("no route for " + method + " " + path));
             route = match.route();
             pathParameters = match.pathParameters();
         }

@@ -3,20 +3,13 @@ package mallbots.platform.outbox;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import mallbots.platform.aws.AwsClients;
 import mallbots.platform.config.Environment;
+import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 
 /**
  * The scheduled Lambda function that sweeps one context's outbox. Settings: {@code TABLE_NAME},
@@ -57,27 +50,10 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
     }
 
     private static EventPublisher publisher(Environment environment, String busName) {
-        EventBridgeClientBuilder builder = configure(EventBridgeClient.builder(), environment)
-                .httpClient(UrlConnectionHttpClient.create());
-        // TODO(lead): new EventBridgePublisher(builder.build(), busName) from mallbots.platform.messaging
-        return new PutEventsPublisher(builder.build(), busName);
+        return new EventBridgePublisher(AwsClients.forEnvironment(environment).eventBridge(), busName);
     }
 
     private static DynamoDbClient dynamo(Environment environment) {
-        return configure(DynamoDbClient.builder(), environment).httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Environment environment) {
-        environment.get("AWS_REGION").map(Region::of).ifPresent(builder::region);
-        environment.get("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
-        var accessKey = environment.get("AWS_ACCESS_KEY_ID");
-        var secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
-        if (accessKey.isPresent() && secretKey.isPresent()) {
-            var sessionToken = environment.get("AWS_SESSION_TOKEN");
-            builder.credentialsProvider(StaticCredentialsProvider.create(sessionToken.isPresent()
-                    ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), sessionToken.get())
-                    : AwsBasicCredentials.create(accessKey.get(), secretKey.get())));
-        }
-        return builder;
+        return AwsClients.forEnvironment(environment).dynamoDb();
     }
 }

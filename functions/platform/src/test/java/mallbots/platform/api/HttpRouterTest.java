@@ -55,7 +55,7 @@ public class HttpRouterTest {
     private HttpResponse get(HttpRequest request) {
         Thing thing = things.get(request.pathParam("id"));
         if (thing == null) {
-            throw new NotFound("thing " + request.pathParam("id") + " not found");
+            throw new mallbots.platform.domain.NotFound("thing " + request.pathParam("id") + " not found");
         }
         return HttpResponse.ok(thing);
     }
@@ -63,7 +63,7 @@ public class HttpRouterTest {
     private HttpResponse archive(HttpRequest request) {
         Thing thing = things.get(request.pathParam("id"));
         if (thing == null) {
-            throw new NotFound("thing " + request.pathParam("id") + " not found");
+            throw new mallbots.platform.domain.NotFound("thing " + request.pathParam("id") + " not found");
         }
         if (thing.archived()) {
             throw new Conflict("thing " + thing.id() + " is already archived");
