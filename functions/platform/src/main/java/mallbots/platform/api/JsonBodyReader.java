@@ -37,7 +37,8 @@ import mallbots.platform.messaging.Nullable;
  *
  * <p>Every record component is required unless marked {@link Nullable}; presence is checked on
  * the JSON before binding, so that a missing primitive is not silently 0. Money is read as people
- * type it ({@link Money#of(String)}: "12.5" is 12.50), always from a JSON string.
+ * type it: a JSON number or string ("12.5" or 12.5 is 12.50), read as the decimal written,
+ * never through a double; more than two decimals is refused.
  */
 public final class JsonBodyReader {
 
@@ -54,13 +55,22 @@ public final class JsonBodyReader {
 
     /**
      * The strict mapper, except that money is read as people type it ("12.5", "12"), where
-     * messages insist on the two-decimal wire form. It is still a string, never a float.
+     * messages insist on the two-decimal wire form. A number is read as the decimal written, never as a float.
      */
     private static ObjectMapper peopleMapper() {
         SimpleModule money = new SimpleModule("people-money");
         money.addDeserializer(Money.class, new StdDeserializer<>(Money.class) {
             @Override
             public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (parser.hasToken(JsonToken.VALUE_NUMBER_INT) || parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                    // read as the decimal written, never through a double: 9.99 stays 9.99
+                    BigDecimal written = parser.getDecimalValue();
+                    try {
+                        return Money.of(written);
+                    } catch (IllegalArgumentException e) {
+                        throw context.weirdNumberException(written, Money.class, e.getMessage());
+                    }
+                }
                 if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                     return (Money) context.handleUnexpectedToken(Money.class, parser);
                 }
@@ -193,7 +203,7 @@ public final class JsonBodyReader {
             return "true or false";
         }
         if (type == Money.class) {
-            return "an amount of money with at most two decimals, as a string like \"12.50\"";
+            return "an amount of money with at most two decimals, like 12.50";
         }
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants())

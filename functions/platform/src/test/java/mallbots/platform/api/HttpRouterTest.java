@@ -172,10 +172,13 @@ public class HttpRouterTest {
 
     @Test
     void money_is_read_as_people_type_it_and_written_with_two_decimals() throws Exception {
-        APIGatewayV2HTTPResponse response = send(putThing("m-1", GOOD.replace("\"12.50\"", "\"12.5\"")));
+        APIGatewayV2HTTPResponse asText = send(putThing("m-1", GOOD.replace("\"12.50\"", "\"12.5\"")));
+        APIGatewayV2HTTPResponse asNumber = send(putThing("m-2", GOOD.replace("\"12.50\"", "0.1")));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(json(response).path("price").asText()).isEqualTo("12.50");
+        assertThat(asText.getStatusCode()).isEqualTo(200);
+        assertThat(json(asText).path("price").asText()).isEqualTo("12.50");
+        assertThat(asNumber.getStatusCode()).isEqualTo(200);
+        assertThat(json(asNumber).path("price").asText()).isEqualTo("0.10");
     }
 
     @Test
@@ -193,10 +196,12 @@ public class HttpRouterTest {
                 .isEqualTo("quantity: must be an integer");
         assertThat(message(send(putThing("t", GOOD.replace("\"count\": 1", "\"count\": 1.5")))))
                 .isEqualTo("parts[0].count: must be an integer");
-        assertThat(message(send(putThing("t", GOOD.replace("\"12.50\"", "12.5")))))
-                .isEqualTo("price: must be an amount of money with at most two decimals, as a string like \"12.50\"");
+        assertThat(message(send(putThing("t", GOOD.replace("\"12.50\"", "12.555")))))
+                .isEqualTo("price: must be an amount of money with at most two decimals, like 12.50");
         assertThat(message(send(putThing("t", GOOD.replace("\"12.50\"", "\"12.555\"")))))
-                .isEqualTo("price: must be an amount of money with at most two decimals, as a string like \"12.50\"");
+                .isEqualTo("price: must be an amount of money with at most two decimals, like 12.50");
+        assertThat(message(send(putThing("t", GOOD.replace("\"12.50\"", "true")))))
+                .isEqualTo("price: must be an amount of money with at most two decimals, like 12.50");
         assertThat(send(putThing("t", GOOD.replace("1.25", "\"heavy\""))).getStatusCode()).isEqualTo(400);
     }
 
