@@ -45,6 +45,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code sk} 0) newest-first and stops at the first item with a snapshot;
  * the newest item also gives the recent causing messages, so "was message M already applied?"
  * costs nothing extra inside {@link #update}, and one small read in {@link #hasApplied}.
+ *
+ * <p>A table that holds more than one kind of aggregate gives each kind a key prefix
+ * ({@link Builder#keyPrefix}, e.g. "store#"): {@code pk} is then prefix + id, so that the id of
+ * one kind never loads the history of another (a client naming a product where a store is
+ * expected finds nothing, rather than events it cannot replay).
  */
 public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, S> {
 
@@ -70,6 +75,7 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
     private final EventTypes<E> eventTypes;
     private final Class<S> snapshotType;
     private final Function<String, A> blank;
+    private final String keyPrefix;
     private final int snapshotEvery;
     private final int rememberedMessages;
     private final ConflictRetry retry;
@@ -83,6 +89,7 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         this.eventTypes = builder.eventTypes;
         this.snapshotType = builder.snapshotType;
         this.blank = builder.blank;
+        this.keyPrefix = builder.keyPrefix;
         this.snapshotEvery = builder.snapshotEvery;
         this.rememberedMessages = builder.rememberedMessages;
         this.retry = builder.retry;
@@ -178,7 +185,7 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         }
         long first = events.getFirst().version();
         long last = events.getLast().version();
-        Map<String, AttributeValue> key = Map.of(PK, AttributeValue.fromS(aggregate.id()),
+        Map<String, AttributeValue> key = Map.of(PK, AttributeValue.fromS(partitionKey(aggregate.id())),
                 SK, AttributeValue.fromN(Long.toString(first)));
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put(LAST_VERSION, AttributeValue.fromN(Long.toString(last)));
@@ -291,8 +298,13 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         }
     }
 
-    private static Map<String, AttributeValue> historyOf(String id) {
-        return Map.of(":id", AttributeValue.fromS(id), ":first", AttributeValue.fromN("1"));
+    private Map<String, AttributeValue> historyOf(String id) {
+        return Map.of(":id", AttributeValue.fromS(partitionKey(id)), ":first", AttributeValue.fromN("1"));
+    }
+
+    /** The {@code pk} of the aggregate's history (and of a state item that shares its partition). */
+    public String partitionKey(String aggregateId) {
+        return keyPrefix + aggregateId;
     }
 
     private AttributeValue encode(VersionedEvent<E> event) {
@@ -337,6 +349,7 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         private final EventTypes<E> eventTypes;
         private final Class<S> snapshotType;
         private final Function<String, A> blank;
+        private String keyPrefix = "";
         private int snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
         private int rememberedMessages = DEFAULT_REMEMBERED_MESSAGES;
         private ConflictRetry retry = ConflictRetry.defaults();
@@ -355,6 +368,15 @@ public final class EventStore<A extends Aggregate<E, S>, E extends DomainEvent, 
         /** Publishes the outbox right after each write. Required. */
         public Builder<A, E, S> publisher(EventPublisher eventPublisher) {
             this.publisher = eventPublisher;
+            return this;
+        }
+
+        /**
+         * For a table of several kinds of aggregate: {@code pk} = prefix + aggregate id (the
+         * aggregate's own id, and what its events announce, stay without it).
+         */
+        public Builder<A, E, S> keyPrefix(String prefix) {
+            this.keyPrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 

@@ -336,6 +336,28 @@ class EventStoreTest {
         assertThat(items(id)).extracting(item -> item.get("sk").n()).containsExactly("0", "1");
     }
 
+    @Test
+    void aKeyPrefixKeepsKindsOfAggregateApartInOneTable() {
+        EventStore<Store, Store.Event, Store.Snapshot> prefixed = stores().keyPrefix("store#").build();
+        EventStore<Store, Store.Event, Store.Snapshot> plain = stores().build();
+        String id = newId();
+
+        prefixed.create(Store.create(id, "Prefixed", "Level 3"), List.of(), "m-prefixed");
+        prefixed.update(id, s -> {
+            s.rebrand("Still prefixed");
+            return List.of();
+        });
+
+        assertThat(prefixed.partitionKey(id)).isEqualTo("store#" + id);
+        assertThat(items("store#" + id)).extracting(item -> item.get("sk").n()).containsExactly("1", "2");
+        assertThat(items(id)).isEmpty();
+        assertThat(plain.load(id)).isEmpty();
+        Store loaded = prefixed.load(id).orElseThrow();
+        assertThat(loaded.id()).isEqualTo(id);
+        assertThat(loaded.name()).isEqualTo("Still prefixed");
+        assertThat(prefixed.hasApplied(id, "m-prefixed")).isTrue();
+    }
+
     static OutboundEvent event(String messageId) {
         return new OutboundEvent(messageId, "mallbots.stores", messageId.startsWith("created") ? "StoreCreated"
                 : "StoreRebranded", "{\"metadata\":{\"messageId\":\"" + messageId + "\"},\"data\":{}}");
