@@ -12,6 +12,7 @@ import mallbots.platform.json.Json;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
+import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.LocalAws;
@@ -110,6 +111,11 @@ final class StoresApi {
         return recorder.published().stream()
                 .<Message<?>>map(event -> CODEC.decodeDetail(event.source(), event.detailType(), event.detail()))
                 .toList();
+    }
+
+    /** The payload of one published event, decoded strictly. */
+    static Object payload(OutboundEvent event) {
+        return CODEC.decodeDetail(event.source(), event.detailType(), event.detail()).data();
     }
 
     /** The payloads of what the function published, in order. */
