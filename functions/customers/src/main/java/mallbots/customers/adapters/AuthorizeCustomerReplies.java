@@ -5,6 +5,7 @@ import mallbots.messages.cosec.AuthorizeCustomer;
 import mallbots.messages.customers.AuthorizeCustomerReply;
 import mallbots.messages.customers.CustomersMessages;
 import mallbots.platform.messaging.Message;
+import mallbots.platform.messaging.MessageType;
 import mallbots.platform.saga.SagaReplies;
 
 /** The AuthorizeCustomerReply that tells the saga an authorization's outcome. */
@@ -14,9 +15,10 @@ public final class AuthorizeCustomerReplies {
     }
 
     public static Message<AuthorizeCustomerReply> of(Message<AuthorizeCustomer> command, Authorization authorization) {
+        MessageType<AuthorizeCustomerReply> type = CustomersMessages.AUTHORIZE_CUSTOMER_REPLY;
         AuthorizeCustomerReply data = new AuthorizeCustomerReply();
         return authorization.granted()
-                ? SagaReplies.success(command, CustomersMessages.AUTHORIZE_CUSTOMER_REPLY, data)
-                : SagaReplies.failure(command, CustomersMessages.AUTHORIZE_CUSTOMER_REPLY, data, authorization.reason());
+                ? SagaReplies.success(command, type, data)
+                : SagaReplies.failure(command, type, data, authorization.reason());
     }
 }

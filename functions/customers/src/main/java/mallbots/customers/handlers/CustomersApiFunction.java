@@ -1,6 +1,7 @@
 package mallbots.customers.handlers;
 
 import java.util.Map;
+import mallbots.customers.domain.Customer;
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
@@ -37,21 +38,25 @@ public final class CustomersApiFunction extends HttpApiFunction {
         return HttpRouter.builder()
                 .route("POST /api/customers", request -> {
                     RegisterBody body = request.body(RegisterBody.class);
-                    return HttpResponse.created(Map.of("id", module.register().register(body.name(), body.smsNumber()).id()));
+                    Customer customer = module.register().register(body.name(), body.smsNumber());
+                    return HttpResponse.created(Map.of("id", customer.id()));
                 })
-                .route("GET /api/customers/{id}", request ->
-                        HttpResponse.ok(CustomerView.of(module.get().get(request.pathParam("id")))))
-                .route("PUT /api/customers/{id}/enable", request ->
-                        HttpResponse.ok(CustomerView.of(module.enable().enable(request.pathParam("id")))))
-                .route("PUT /api/customers/{id}/disable", request ->
-                        HttpResponse.ok(CustomerView.of(module.disable().disable(request.pathParam("id")))))
+                .route("GET /api/customers/{id}", request -> view(module.get().get(request.pathParam("id"))))
+                .route("PUT /api/customers/{id}/enable",
+                        request -> view(module.enable().enable(request.pathParam("id"))))
+                .route("PUT /api/customers/{id}/disable",
+                        request -> view(module.disable().disable(request.pathParam("id"))))
                 .route("PUT /api/customers/{id}/change-sms", request -> {
                     String id = request.pathParam("id");
                     ChangeSmsBody body = request.body(ChangeSmsBody.class);
-                    return HttpResponse.ok(CustomerView.of(module.changeSmsNumber().change(id, body.smsNumber())));
+                    return view(module.changeSmsNumber().change(id, body.smsNumber()));
                 })
                 // only after every retry lost to other writers: the client may try again
                 .mapException(ConcurrencyConflict.class, 409)
                 .build();
+    }
+
+    private static HttpResponse view(Customer customer) {
+        return HttpResponse.ok(CustomerView.of(customer));
     }
 }

@@ -25,8 +25,9 @@ public final class CustomersEventsFunction extends SqsEventsFunction {
     }
 
     static SqsMessageConsumer consumer(CustomersModule module) {
+        var authorizeCustomer = new AuthorizeCustomerHandler(module.authorize(), module.replies());
         return SqsMessageConsumer.of(MessageHandlers.builder()
-                .on(CosecMessages.AUTHORIZE_CUSTOMER, new AuthorizeCustomerHandler(module.authorize(), module.replies()))
+                .on(CosecMessages.AUTHORIZE_CUSTOMER, authorizeCustomer)
                 .build());
     }
 }
