@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import mallbots.messages.customers.CustomerDisabled;
 import mallbots.messages.customers.CustomerEnabled;
 import mallbots.messages.customers.CustomerRegistered;
@@ -107,6 +111,35 @@ class CustomersApiTest {
         Map<String, AttributeValue> item = testbed.customerItem(id);
         assertThat(item.get("version").n()).isEqualTo("4");
         assertThat(item.get("outbox").m()).isEmpty();
+    }
+
+    @Test
+    void concurrentChangesAreAllKeptEachAnnouncedWithItsOwnVersion() throws Exception {
+        String id = register("Ada", "+15550100001");
+        List<String> numbers = List.of("+15550100011", "+15550100012", "+15550100013", "+15550100014");
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(numbers.size())) {
+            List<Future<APIGatewayV2HTTPResponse>> responses = new ArrayList<>();
+            for (String number : numbers) {
+                responses.add(threads.submit(() -> call("PUT /api/customers/{id}/change-sms",
+                        "/api/customers/" + id + "/change-sms", "{\"smsNumber\": \"" + number + "\"}")));
+            }
+            for (Future<APIGatewayV2HTTPResponse> response : responses) {
+                assertThat(response.get().getStatusCode()).isEqualTo(200);
+            }
+        }
+
+        List<Message<?>> changes = testbed.published().stream()
+                .filter(message -> message.type().equals(CustomersMessages.CUSTOMER_SMS_CHANGED)).toList();
+        assertThat(changes).extracting(message -> ((CustomerSmsChanged) message.data()).smsNumber())
+                .containsExactlyInAnyOrderElementsOf(numbers);
+        assertThat(changes).extracting(message -> message.metadata().aggregateVersion())
+                .containsExactlyInAnyOrder(2L, 3L, 4L, 5L);
+        Map<String, AttributeValue> item = testbed.customerItem(id);
+        assertThat(item.get("version").n()).isEqualTo("5");
+        Message<?> last = changes.stream()
+                .filter(message -> message.metadata().aggregateVersion() == 5L).findFirst().orElseThrow();
+        assertThat(item.get("state").s()).contains(((CustomerSmsChanged) last.data()).smsNumber());
     }
 
     @ParameterizedTest(name = "{0} twice is refused")
