@@ -102,10 +102,6 @@ final class StoresApi {
         return created.text("id");
     }
 
-    Response put(String routeKey, String path, String jsonBody) {
-        return send(routeKey, path, jsonBody);
-    }
-
     /** What the function published, decoded strictly (it already passed the schema check). */
     List<Message<?>> published() {
         return recorder.published().stream()
