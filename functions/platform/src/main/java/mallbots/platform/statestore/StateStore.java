@@ -114,7 +114,7 @@ public final class StateStore<T> {
      */
     public ApplyResult<T> apply(String key, String messageId, Function<Optional<T>, Change<T>> decide) {
         Objects.requireNonNull(messageId, "messageId");
-        return run(key, messageId, null, decide);
+        return run(key, messageId, null, onState(decide));
     }
 
     /**
@@ -126,12 +126,27 @@ public final class StateStore<T> {
         if (aggregateVersion < 1) {
             throw new IllegalArgumentException("aggregateVersion must be at least 1: " + aggregateVersion);
         }
-        return run(key, null, aggregateVersion, decide);
+        return run(key, null, aggregateVersion, onState(decide));
     }
 
     /** Read, decide, write, retried on conflict: for a change no message caused (an HTTP command). */
     public ApplyResult<T> modify(String key, Function<Optional<T>, Change<T>> decide) {
+        return run(key, null, null, onState(decide));
+    }
+
+    /**
+     * {@link #modify} for a decision that needs the item as read, not only its state: e.g. its
+     * version, since the events a change announces carry the version the item will have after
+     * the write ({@code item.version() + 1}, or 1 for a new item) as their aggregateVersion.
+     */
+    public ApplyResult<T> modifyItem(String key, Function<Optional<StateItem<T>>, Change<T>> decide) {
         return run(key, null, null, decide);
+    }
+
+    /** {@link #apply} for a decision that needs the item as read (see {@link #modifyItem}). */
+    public ApplyResult<T> applyItem(String key, String messageId, Function<Optional<StateItem<T>>, Change<T>> decide) {
+        Objects.requireNonNull(messageId, "messageId");
+        return run(key, messageId, null, decide);
     }
 
     /**
@@ -146,8 +161,12 @@ public final class StateStore<T> {
         return new ApplyResult<>(ApplyResult.Status.APPLIED, Optional.of(change.state()));
     }
 
+    private static <T> Function<Optional<StateItem<T>>, Change<T>> onState(Function<Optional<T>, Change<T>> decide) {
+        return item -> decide.apply(item.map(StateItem::state));
+    }
+
     private ApplyResult<T> run(String key, String messageId, Long aggregateVersion,
-            Function<Optional<T>, Change<T>> decide) {
+            Function<Optional<StateItem<T>>, Change<T>> decide) {
         return retry.run(() -> {
             Optional<StateItem<T>> current = get(key);
             Optional<T> state = current.map(StateItem::state);
@@ -158,7 +177,7 @@ public final class StateStore<T> {
                     .filter(reflected -> reflected >= aggregateVersion).isPresent()) {
                 return new ApplyResult<>(ApplyResult.Status.STALE, state);
             }
-            Change<T> change = Objects.requireNonNull(decide.apply(state), "a decision returns a Change");
+            Change<T> change = Objects.requireNonNull(decide.apply(current), "a decision returns a Change");
             if (!change.writes()) {
                 return new ApplyResult<>(ApplyResult.Status.UNCHANGED, state);
             }

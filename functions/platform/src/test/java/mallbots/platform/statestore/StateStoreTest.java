@@ -137,6 +137,37 @@ class StateStoreTest {
     }
 
     @Test
+    void aDecisionOnTheItemSeesTheVersionItsWriteWillFollow() {
+        StateStore<Customer> store = customers().build();
+        String key = newKey();
+        List<Long> versionsSeen = new ArrayList<>();
+
+        store.modifyItem(key, item -> {
+            assertThat(item).isEmpty();
+            return Change.to(new Customer("H", "1", true, 0)).publish(event("v1-" + key));
+        });
+        store.modifyItem(key, item -> {
+            versionsSeen.add(item.orElseThrow().version());
+            if (versionsSeen.size() == 1) {
+                store.modify(key, other -> Change.to(other.orElseThrow().renamed("Racer")));
+            }
+            return Change.to(item.orElseThrow().state().renamed("I"));
+        });
+        ApplyResult<Customer> duplicate = store.applyItem(key, "m-1", item -> Change.keep());
+        ApplyResult<Customer> again = store.applyItem(key, "m-1", item -> {
+            throw new AssertionError("a duplicate is not decided again");
+        });
+
+        assertThat(versionsSeen).containsExactly(1L, 2L);
+        assertThat(duplicate.status()).isEqualTo(ApplyResult.Status.APPLIED);
+        assertThat(again.status()).isEqualTo(ApplyResult.Status.DUPLICATE);
+        StateItem<Customer> item = store.get(key).orElseThrow();
+        assertThat(item.version()).isEqualTo(4);
+        assertThat(item.state()).isEqualTo(new Customer("I", "1", true, 2));
+        assertThat(item.applied()).containsExactly("m-1");
+    }
+
+    @Test
     void creatingAnExistingItemIsAConflict() {
         StateStore<Customer> store = customers().build();
         String key = newKey();

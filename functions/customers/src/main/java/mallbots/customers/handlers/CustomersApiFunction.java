@@ -1,0 +1,62 @@
+package mallbots.customers.handlers;
+
+import java.util.Map;
+import mallbots.customers.domain.Customer;
+import mallbots.platform.api.HttpApiFunction;
+import mallbots.platform.api.HttpResponse;
+import mallbots.platform.api.HttpRouter;
+import mallbots.platform.config.Environment;
+import mallbots.platform.domain.ConcurrencyConflict;
+
+/**
+ * The customers HTTP API. A create answers 201 {"id"}; the other commands answer 200 with the
+ * customer as it is after the change; a read answers 200 with the customer.
+ */
+public final class CustomersApiFunction extends HttpApiFunction {
+
+    public CustomersApiFunction() {
+        this(Environment.system());
+    }
+
+    public CustomersApiFunction(Environment env) {
+        this(CustomersModule.fromEnvironment(env));
+    }
+
+    public CustomersApiFunction(CustomersModule module) {
+        super(router(module));
+    }
+
+    /** What a client sends to register. */
+    record RegisterBody(String name, String smsNumber) {
+    }
+
+    /** What a client sends to change the SMS number. */
+    record ChangeSmsBody(String smsNumber) {
+    }
+
+    static HttpRouter router(CustomersModule module) {
+        return HttpRouter.builder()
+                .route("POST /api/customers", request -> {
+                    RegisterBody body = request.body(RegisterBody.class);
+                    Customer customer = module.register().register(body.name(), body.smsNumber());
+                    return HttpResponse.created(Map.of("id", customer.id()));
+                })
+                .route("GET /api/customers/{id}", request -> view(module.get().get(request.pathParam("id"))))
+                .route("PUT /api/customers/{id}/enable",
+                        request -> view(module.enable().enable(request.pathParam("id"))))
+                .route("PUT /api/customers/{id}/disable",
+                        request -> view(module.disable().disable(request.pathParam("id"))))
+                .route("PUT /api/customers/{id}/change-sms", request -> {
+                    String id = request.pathParam("id");
+                    ChangeSmsBody body = request.body(ChangeSmsBody.class);
+                    return view(module.changeSmsNumber().change(id, body.smsNumber()));
+                })
+                // only after every retry lost to other writers: the client may try again
+                .mapException(ConcurrencyConflict.class, 409)
+                .build();
+    }
+
+    private static HttpResponse view(Customer customer) {
+        return HttpResponse.ok(CustomerView.of(customer));
+    }
+}
