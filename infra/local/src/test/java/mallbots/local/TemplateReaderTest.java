@@ -33,7 +33,7 @@ class TemplateReaderTest {
         });
         Template.Queue orders = template.queueByName("mallbots-orders").orElseThrow();
         assertThat(orders.arn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:mallbots-orders");
-        assertThat(orders.attributes()).containsEntry("VisibilityTimeout", "1");
+        assertThat(orders.attributes()).containsEntry("VisibilityTimeout", "2");
         assertThat(orders.redrive()).contains(new Template.Redrive(
                 "arn:aws:sqs:us-east-1:000000000000:mallbots-orders-dlq", 3));
         assertThat(template.tables()).singleElement().satisfies(table -> {
@@ -51,7 +51,8 @@ class TemplateReaderTest {
         Template.Function orders = template.function("OrdersConsumer").orElseThrow();
         assertThat(orders.environment()).containsEntry("EVENT_BUS_NAME", "otherbus").containsEntry("GREETING", "hello")
                 .containsEntry("CONSUMER", "orders").containsEntry("TABLE_NAME", "mallbots-records");
-        assertThat(orders.timeoutSeconds()).isEqualTo(10);
+        assertThat(orders.timeoutSeconds()).isEqualTo(2);
+        assertThat(template.function("PaymentsConsumer").orElseThrow().timeoutSeconds()).isEqualTo(10);
         assertThat(orders.memorySizeMb()).isEqualTo(256);
         assertThat(orders.queueMappings()).singleElement().isEqualTo(new Template.QueueMapping("Orders",
                 "arn:aws:sqs:us-east-1:000000000000:mallbots-orders", 5, 1, true, true));
@@ -188,6 +189,29 @@ class TemplateReaderTest {
                   IsProd: !Equals [a, b]
                 Resources: {}
                 """)).hasMessageStartingWith("Conditions: template section not supported");
+    }
+
+    @Test
+    void a_queue_whose_visibility_timeout_is_shorter_than_its_consumers_timeout_is_refused_as_lambda_does() {
+        assertThatThrownBy(() -> read("""
+                Resources:
+                  Q:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 5
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java25
+                      Handler: x.Y
+                      Timeout: 30
+                      Events:
+                        FromQ:
+                          Type: SQS
+                          Properties:
+                            Queue: !GetAtt Q.Arn
+                """)).hasMessage("Resources.Fn.Properties.Events.FromQ.Properties.Queue: queue visibility timeout 5 s"
+                + " is less than the function timeout 30 s (Lambda rejects this mapping)");
     }
 
     @Test

@@ -100,6 +100,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             for (Message message : received) {
                 if (seen.add(message.messageId())) {
                     batch.add(message);
+                } else {
+                    // Seen again within the window (its visibility ran out): only the newest receipt deletes it.
+                    batch.replaceAll(m -> m.messageId().equals(message.messageId()) ? message : m);
                 }
             }
             if (batch.isEmpty()) {

@@ -435,8 +435,13 @@ public final class TemplateReader {
         }
         for (Function function : functions) {
             for (QueueMapping mapping : function.queueMappings()) {
-                require(queueArns.contains(mapping.queueArn()), "Resources." + function.logicalId() + ".Properties.Events."
-                        + mapping.eventId() + ".Properties.Queue", mapping.queueArn() + " is not a queue of this template");
+                String where = "Resources." + function.logicalId() + ".Properties.Events." + mapping.eventId() + ".Properties.Queue";
+                require(queueArns.contains(mapping.queueArn()), where, mapping.queueArn() + " is not a queue of this template");
+                // Lambda refuses such a mapping: a batch would reappear while the function still works on it.
+                int visibility = queues.stream().filter(q -> q.arn().equals(mapping.queueArn())).findFirst()
+                        .map(q -> Integer.parseInt(q.attributes().getOrDefault("VisibilityTimeout", "30"))).orElse(30);
+                require(visibility >= function.timeoutSeconds(), where, "queue visibility timeout " + visibility
+                        + " s is less than the function timeout " + function.timeoutSeconds() + " s (Lambda rejects this mapping)");
             }
         }
         for (Rule rule : rules) {
