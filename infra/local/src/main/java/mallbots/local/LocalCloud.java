@@ -124,8 +124,13 @@ public final class LocalCloud implements AutoCloseable {
         List<AutoCloseable> reversed = new ArrayList<>(resources);
         java.util.Collections.reverse(reversed);
         for (AutoCloseable resource : reversed) {
+            long start = System.nanoTime();
             try {
                 resource.close();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (millis > 1000) {
+                    System.err.println("stopping " + resource.getClass().getSimpleName() + " took " + millis + " ms");
+                }
             } catch (Exception e) {
                 System.err.println("stopping " + resource.getClass().getSimpleName() + " failed: " + e);
             }

@@ -21,7 +21,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        long started = System.nanoTime();
+        long started = ProcessHandle.current().info().startInstant()
+                .map(start -> System.nanoTime() - java.time.Duration.between(start, java.time.Instant.now()).toNanos())
+                .orElseGet(System::nanoTime);
+        // The console is ours; the emulators' libraries only speak up when something is wrong.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.mallbots", "info");
+        }
         PrintStream out = System.out;
         Options options;
         try {

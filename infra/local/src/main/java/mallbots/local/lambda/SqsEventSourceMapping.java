@@ -170,8 +170,11 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         for (Message message : batch) {
             if (failed.contains(message.messageId())) {
                 String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-                parts.add(message.messageId() + " (receive " + count
-                        + queue.redrive().map(r -> " of " + r.maxReceiveCount()).orElse("") + ")");
+                String limit = queue.redrive().map(r -> " of " + r.maxReceiveCount()
+                        + (count != null && Integer.parseInt(count) >= r.maxReceiveCount()
+                        ? ", next receive moves it to " + r.deadLetterTargetArn().substring(r.deadLetterTargetArn().lastIndexOf(':') + 1)
+                        : "")).orElse("");
+                parts.add(message.messageId() + " (receive " + count + limit + ")");
             }
         }
         return parts.toString();
