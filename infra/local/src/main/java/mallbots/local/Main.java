@@ -1,6 +1,7 @@
 package mallbots.local;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,37 +22,39 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        long started = ProcessHandle.current().info().startInstant()
-                .map(start -> System.nanoTime() - java.time.Duration.between(start, java.time.Instant.now()).toNanos())
-                .orElseGet(System::nanoTime);
+        long started = System.nanoTime()
+                - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000;
         // The console is ours; the emulators' libraries only speak up when something is wrong.
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             System.setProperty("org.slf4j.simpleLogger.log.mallbots", "info");
         }
-        PrintStream out = System.out;
+        System.exit(run(started, System.out, System.err, args));
+    }
+
+    /** Runs a command; returns the process exit code (0 done, 1 failed, 2 bad usage). */
+    static int run(long started, PrintStream out, PrintStream err, String... args) {
         Options options;
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            return 2;
         }
         try {
             switch (options.command().get(0)) {
                 case "up" -> up(options, out, started);
                 case "dlq" -> dlq(options, out);
                 default -> {
-                    System.err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);
-                    System.exit(2);
+                    err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);
+                    return 2;
                 }
             }
+            return 0;
         } catch (TemplateException | HostException | IllegalArgumentException | IllegalStateException e) {
-            System.err.println("mallbots: " + e.getMessage());
-            System.exit(1);
+            err.println("mallbots: " + e.getMessage());
+            return 1;
         }
-        System.exit(0);
     }
 
     private static void up(Options options, PrintStream out, long started) {

@@ -35,11 +35,12 @@ class LocalCloudTest {
     private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
     private static LocalCloud cloud;
     private static DeadLetterQueues dlqs;
+    private static Path state;
 
     @BeforeAll
     static void start() throws Exception {
         System.setProperty(EventBridgeSettings.RETRY_BASE_DELAY_PROPERTY, "50");
-        Path state = Files.createTempDirectory("mallbots-state");
+        state = Files.createTempDirectory("mallbots-state");
         PrintStream console = new PrintStream(new Tee(OUTPUT, System.out), true, StandardCharsets.UTF_8);
         cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()),
@@ -113,9 +114,25 @@ class LocalCloudTest {
         // Peeking consumed nothing; redrive moves the message back and the consumer sees it again.
         assertThat(dlqs.list().stream().filter(l -> l.queue().name().equals("mallbots-orders-dlq"))
                 .flatMap(l -> l.messages().stream()).filter(m -> m.body().contains(poison))).hasSize(1);
-        assertThat(dlqs.redrive("mallbots-orders-dlq")).isGreaterThanOrEqualTo(1);
+        // ./mallbots dlq shows the same, and redrive moves it back.
+        String listing = command("dlq", "--endpoint", cloud.awsEndpoint().toString(),
+                "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString());
+        assertThat(listing).contains("mallbots-orders-dlq  depth ")
+                .contains("redrive of queue mallbots-orders after 3 receives")
+                .contains(dead.messageId() + "  function OrdersConsumer on queue mallbots-orders: message " + dead.messageId()
+                        + " failed: poison record " + poison);
+        assertThat(command("dlq", "redrive", "mallbots-orders-dlq", "--endpoint", cloud.awsEndpoint().toString(),
+                "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()))
+                .containsPattern("moved [1-9][0-9]* messages? out of mallbots-orders-dlq");
         Eventually.await(Duration.ofSeconds(15), "the redriven record consumed again",
                 () -> Recorded.count("orders", poison), count -> count > 3);
+    }
+
+    private static String command(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(System.nanoTime(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);
+        assertThat(code).as("exit code of %s", List.of(args)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
