@@ -202,6 +202,17 @@ class LocalCloudTest {
     }
 
     @Test
+    void a_schedule_target_gets_the_scheduled_event_as_a_stream() throws Exception {
+        String event = "{\"version\":\"0\",\"id\":\"" + unique("tick") + "\",\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"time\":\"2026-11-27T08:00:00Z\","
+                + "\"region\":\"us-east-1\",\"resources\":[\"arn:aws:events:us-east-1:000000000000:rule/TickerTick\"],\"detail\":{}}";
+        cloud.host().invoke("arn:aws:lambda:us-east-1:000000000000:function:Ticker:live", event);
+
+        assertThat(Recorded.by("ticker")).contains(event);
+        assertThat(OUTPUT.toString(StandardCharsets.UTF_8)).contains("schedule TickerTick -> Ticker: ok");
+    }
+
+    @Test
     void tables_and_schedule_rules_are_provisioned() {
         var table = cloud.clients().dynamo().describeTable(r -> r.tableName("mallbots-records")).table();
         assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(gsi -> assertThat(gsi.indexName()).isEqualTo("outbox"));
