@@ -20,7 +20,7 @@ final class HttpForwarder {
 
     /** Headers the JDK client sets itself, or that describe one hop only. */
     private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
+            "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "date");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

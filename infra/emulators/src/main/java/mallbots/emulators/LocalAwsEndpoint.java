@@ -80,38 +80,61 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        // dynalite (a Node process) and ElasticMQ start at the same time: start-up is the slower of the two.
-        CompletableFuture<Dynalite> dynalite = CompletableFuture.supplyAsync(() -> Dynalite.start(0, dynamoDataDir));
-        ElasticMq elasticMq;
-        try {
-            elasticMq = ElasticMq.start(Ports.free(), uri, settings.region());
+        // dynalite (a Node process), ElasticMQ and EventBridge with its SQS client start side by side:
+        // start-up takes as long as the slowest of them (ElasticMQ, when the JVM is cold).
+        int sqsPort = Ports.free();
+        URI sqsEndpoint = URI.create("http://127.0.0.1:" + sqsPort);
+        ExecutorService startup = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<Dynalite> dynalite = CompletableFuture.supplyAsync(
+                () -> Dynalite.start(0, dynamoDataDir), startup);
+        CompletableFuture<SqsClient> sqs = CompletableFuture.supplyAsync(
+                () -> sqsClient(sqsEndpoint, settings.region()), startup);
+        CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client));
+        ElasticMq elasticMq = null;
+        try (startup) {
+            elasticMq = ElasticMq.start(sqsPort, uri, settings.region());
+            CompletableFuture.allOf(dynalite, eventBridge).join();
         } catch (RuntimeException e) {
             dynalite.thenAccept(Dynalite::close);
+            eventBridge.thenAccept(EventBridge::close);
+            sqs.thenAccept(SqsClient::close);
+            if (elasticMq != null) {
+                elasticMq.close();
+            }
             server.stop(0);
             throw e;
         }
-        Dynalite dynamo;
-        try {
-            dynamo = dynalite.join();
-        } catch (RuntimeException e) {
-            elasticMq.close();
-            server.stop(0);
-            throw e;
-        }
-        SqsClient sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint())
-                .region(Region.of(settings.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        EventBridge eventBridge = new EventBridge(settings, sqs);
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-        LocalAwsEndpoint endpoint = new LocalAwsEndpoint(server, requests, uri, dynamo, elasticMq, sqs, eventBridge);
+        LocalAwsEndpoint endpoint = new LocalAwsEndpoint(server, requests, uri, dynalite.join(), elasticMq,
+                sqs.join(), eventBridge.join());
         server.createContext("/", endpoint::route);
         server.setExecutor(requests);
         server.start();
         LOG.info("AWS endpoint {} (EventBridge, SQS, DynamoDB) started in {} ms", uri,
                 (System.nanoTime() - started) / 1_000_000);
         return endpoint;
+    }
+
+    /**
+     * Runs the endpoint until the process is stopped: {@code [port [region [dynamoDataDir]]]},
+     * by default 4566, us-east-1, in memory. For trying the AWS CLI against it by hand.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        String region = args.length > 1 ? args[1] : "us-east-1";
+        Path dataDir = args.length > 2 ? Path.of(args[2]) : null;
+        LocalAwsEndpoint endpoint = start(port, region, dataDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "local-aws-endpoint-stop"));
+        System.out.println("AWS endpoint listening on " + endpoint.uri() + " (EventBridge, SQS, DynamoDB)");
+        Thread.currentThread().join();
+    }
+
+    private static SqsClient sqsClient(URI elasticMqEndpoint, String region) {
+        return SqsClient.builder().endpointOverride(elasticMqEndpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public URI uri() {

@@ -22,8 +22,19 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    /** Parses "12.5", "12.50" or "12"; more than two fractional digits or anything else is refused. */
+    /**
+     * Reads money as messages carry it: a string with exactly two decimals ("12.50"). Anything
+     * else ("12.5", "12", "1e3") is refused, as the schemas refuse it.
+     */
     @JsonCreator
+    public static Money fromWire(String text) {
+        if (text == null || !text.matches("-?(0|[1-9][0-9]*)\\.[0-9]{2}")) {
+            throw new IllegalArgumentException("not an amount of money with two decimals, e.g. \"12.50\": " + text);
+        }
+        return new Money(new BigDecimal(text));
+    }
+
+    /** Parses what a person types: "12.5", "12.50" or "12"; more than two decimals or anything else is refused. */
     public static Money of(String text) {
         if (text == null || !text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?")) {
             throw new IllegalArgumentException("not an amount of money with at most two decimals: " + text);

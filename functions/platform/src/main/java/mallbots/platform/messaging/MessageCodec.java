@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +94,7 @@ public final class MessageCodec {
         if (!node.isObject()) {
             throw new DecodingException(path + ": expected a JSON object");
         }
+        requirePresent(node, target, path);
         T value;
         try {
             value = mapper.treeToValue(node, target);
@@ -102,7 +105,6 @@ public final class MessageCodec {
         } catch (IllegalArgumentException e) {
             throw new DecodingException(path + ": " + e.getMessage(), e);
         }
-        requireComponents(value, path);
         return value;
     }
 
@@ -134,42 +136,61 @@ public final class MessageCodec {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    /** Records decode with null for absent fields; a required one (not {@link Nullable}) is an error. */
-    private static void requireComponents(Object value, String path) {
-        if (value == null || !value.getClass().isRecord()) {
+    /**
+     * Checks, before the record is built, that every required component (not {@link Nullable}) is
+     * present and not null in the JSON, recursively through nested records, lists and maps of
+     * them. Checking the tree rather than the built record lets a record's constructor refuse
+     * null while the error still names the missing field (e.g. {@code detail.data.items[0].price}).
+     */
+    private static void requirePresent(JsonNode node, Type type, String path) {
+        Class<?> raw = rawClass(type);
+        if (raw == null) {
             return;
         }
-        for (RecordComponent component : value.getClass().getRecordComponents()) {
-            Object field;
-            try {
-                field = component.getAccessor().invoke(value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            String fieldPath = path + "." + component.getName();
-            if (field == null) {
-                if (!component.isAnnotationPresent(Nullable.class)) {
-                    throw new DecodingException(fieldPath + ": is required");
-                }
-                continue;
-            }
-            if (field instanceof Collection<?> items) {
-                int index = 0;
-                for (Object item : items) {
-                    if (item == null) {
-                        throw new DecodingException(fieldPath + "[" + index + "]: is required");
+        if (raw.isRecord() && node.isObject()) {
+            for (RecordComponent component : raw.getRecordComponents()) {
+                JsonNode field = node.get(component.getName());
+                String fieldPath = path + "." + component.getName();
+                if (field == null || field.isNull()) {
+                    if (!component.isAnnotationPresent(Nullable.class)) {
+                        throw new DecodingException(fieldPath + ": is required");
                     }
-                    requireComponents(item, fieldPath + "[" + index + "]");
-                    index++;
+                } else {
+                    requirePresent(field, component.getGenericType(), fieldPath);
                 }
-            } else if (field instanceof Map<?, ?> entries) {
-                for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                    requireComponents(entry.getValue(), fieldPath + "." + entry.getKey());
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && node.isArray()) {
+            Type element = typeArgument(type, 0);
+            for (int index = 0; index < node.size(); index++) {
+                String itemPath = path + "[" + index + "]";
+                if (node.get(index).isNull()) {
+                    throw new DecodingException(itemPath + ": is required");
                 }
-            } else {
-                requireComponents(field, fieldPath);
+                requirePresent(node.get(index), element, itemPath);
+            }
+        } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
+            Type value = typeArgument(type, 1);
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                requirePresent(entry.getValue(), value, path + "." + entry.getKey());
             }
         }
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return null;
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
+            return p.getActualTypeArguments()[index];
+        }
+        return Object.class;
     }
 
     private JsonNode parse(String json, String what) {

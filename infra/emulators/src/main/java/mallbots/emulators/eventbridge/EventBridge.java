@@ -102,10 +102,13 @@ public final class EventBridge implements AutoCloseable {
         if (Arns.DEFAULT_BUS.equals(name)) {
             throw EventBridgeException.validation("Cannot delete event bus default.");
         }
-        EventBus removed = buses.remove(name);
-        if (removed != null) {
-            removed.rules().forEach(rule -> schedules.remove(rule.arn()));
-        }
+        // Deleting a bus that does not exist succeeds, as on AWS; one with rules does not.
+        buses.computeIfPresent(name, (key, bus) -> {
+            if (!bus.rules().isEmpty()) {
+                throw EventBridgeException.validation("EventBus can't be deleted since it has rules.");
+            }
+            return null;
+        });
     }
 
     void putRule(EventBus bus, Rule rule) {

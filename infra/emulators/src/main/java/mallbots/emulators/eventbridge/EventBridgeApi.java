@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +31,7 @@ final class EventBridgeApi {
     private final EventBridge bridge;
     private final ObjectMapper json;
     private final PutEventsEntries entries;
+    private final TargetDefinitions targetDefinitions;
     private final Map<String, Function<JsonNode, JsonNode>> operations = Map.ofEntries(
             Map.entry("CreateEventBus", this::createEventBus),
             Map.entry("DescribeEventBus", this::describeEventBus),
@@ -57,6 +57,7 @@ final class EventBridgeApi {
         this.bridge = bridge;
         this.json = json;
         this.entries = new PutEventsEntries(json, bridge.arns());
+        this.targetDefinitions = new TargetDefinitions(json);
     }
 
     JsonNode call(String operation, JsonNode request) {
@@ -224,9 +225,9 @@ final class EventBridgeApi {
         ObjectNode response = json.createObjectNode();
         ArrayNode failed = json.createArrayNode();
         for (JsonNode definition : targets) {
-            String problem = targetProblem(definition);
+            String problem = targetDefinitions.problem(definition);
             if (problem == null) {
-                bus.putTarget(ruleName, target((ObjectNode) definition));
+                bus.putTarget(ruleName, targetDefinitions.target((ObjectNode) definition));
             } else {
                 failed.addObject().put("TargetId", definition.get("Id").asText())
                         .put("ErrorCode", "ValidationException").put("ErrorMessage", problem);
@@ -235,63 +236,6 @@ final class EventBridgeApi {
         response.put("FailedEntryCount", failed.size());
         response.set("FailedEntries", failed);
         return response;
-    }
-
-    /** Why the local EventBridge cannot take this target, or null if it can. */
-    private String targetProblem(JsonNode definition) {
-        String arn = definition.get("Arn").asText();
-        String service = Arns.service(arn).orElse("");
-        if (!service.equals("sqs") && !service.equals("lambda")) {
-            return "The local EventBridge delivers to SQS queues and Lambda functions only, not to " + arn;
-        }
-        int inputs = (definition.hasNonNull("Input") ? 1 : 0) + (definition.hasNonNull("InputPath") ? 1 : 0)
-                + (definition.hasNonNull("InputTransformer") ? 1 : 0);
-        if (inputs > 1) {
-            return "Only one of Input, InputPath, or InputTransformer must be provided.";
-        }
-        if (definition.hasNonNull("InputTransformer")) {
-            return "InputTransformer is not supported by the local EventBridge.";
-        }
-        if (definition.hasNonNull("Input")) {
-            try {
-                json.readTree(definition.get("Input").asText());
-            } catch (JsonProcessingException e) {
-                return "Input is not valid JSON text.";
-            }
-        }
-        if (definition.hasNonNull("InputPath") && !TargetInput.supports(definition.get("InputPath").asText())) {
-            return "The local EventBridge supports InputPath of the form $.a.b only.";
-        }
-        String deadLetter = definition.path("DeadLetterConfig").path("Arn").asText(null);
-        if (deadLetter != null && !Arns.service(deadLetter).orElse("").equals("sqs")) {
-            return "DeadLetterConfig.Arn must be an SQS queue ARN: " + deadLetter;
-        }
-        JsonNode retry = definition.path("RetryPolicy");
-        int attempts = retry.path("MaximumRetryAttempts").asInt(Target.DEFAULT_MAXIMUM_RETRY_ATTEMPTS);
-        int age = retry.path("MaximumEventAgeInSeconds").asInt((int) Target.DEFAULT_MAXIMUM_EVENT_AGE.toSeconds());
-        if (attempts < 0 || attempts > 185) {
-            return "RetryPolicy.MaximumRetryAttempts must be between 0 and 185.";
-        }
-        if (age < 60 || age > 86_400) {
-            return "RetryPolicy.MaximumEventAgeInSeconds must be between 60 and 86400.";
-        }
-        return null;
-    }
-
-    private Target target(ObjectNode definition) {
-        JsonNode retry = definition.path("RetryPolicy");
-        return new Target(
-                definition.get("Id").asText(),
-                definition.get("Arn").asText(),
-                text(definition, "Input"),
-                text(definition, "InputPath"),
-                retry.path("MaximumRetryAttempts").asInt(Target.DEFAULT_MAXIMUM_RETRY_ATTEMPTS),
-                retry.has("MaximumEventAgeInSeconds")
-                        ? Duration.ofSeconds(retry.get("MaximumEventAgeInSeconds").asLong())
-                        : Target.DEFAULT_MAXIMUM_EVENT_AGE,
-                definition.path("DeadLetterConfig").path("Arn").asText(null),
-                definition.path("SqsParameters").path("MessageGroupId").asText(null),
-                definition.deepCopy());
     }
 
     private JsonNode listTargetsByRule(JsonNode request) {
@@ -365,7 +309,7 @@ final class EventBridgeApi {
             if (!json.readTree(event).isObject()) {
                 throw EventBridgeException.validation("Parameter Event is not valid.");
             }
-            Machine machine = new Machine();
+            Machine machine = Machine.builder().build();
             machine.addRule("pattern", pattern);
             return json.createObjectNode().put("Result", !machine.rulesForJSONEvent(event).isEmpty());
         } catch (EventBridgeException e) {

@@ -23,7 +23,7 @@ final class EventBus {
     private final Instant createdAt;
     private final Map<String, Rule> rules = new TreeMap<>();
     private final Map<String, Map<String, Target>> targets = new TreeMap<>();
-    private final Machine machine = new Machine();
+    private final Machine machine = Machine.builder().build();
 
     EventBus(String name, String arn, String description, Instant createdAt) {
         this.name = name;
