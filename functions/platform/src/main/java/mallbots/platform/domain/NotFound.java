@@ -1,7 +1,7 @@
 package mallbots.platform.domain;
 
 /** The thing a command or query names does not exist (HTTP 404). */
-public final class NotFound extends DomainException {
+public non-sealed class NotFound extends DomainException {
 
     public NotFound(String message) {
         super(message);

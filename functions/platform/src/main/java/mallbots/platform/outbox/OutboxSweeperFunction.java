@@ -1,0 +1,59 @@
+package mallbots.platform.outbox;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Clock;
+import java.time.Duration;
+import mallbots.platform.aws.AwsClients;
+import mallbots.platform.config.Environment;
+import mallbots.platform.messaging.EventBridgePublisher;
+import mallbots.platform.messaging.EventPublisher;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The scheduled Lambda function that sweeps one context's outbox. Settings: {@code TABLE_NAME},
+ * {@code EVENT_BUS_NAME}, optionally {@code OUTBOX_GRACE_SECONDS} (default 30). Region, endpoint
+ * and credentials come from {@code AWS_REGION}, {@code AWS_ENDPOINT_URL} and
+ * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} of the given
+ * environment when it has them (the local cloud runs many functions in one JVM, each with its
+ * own map), else from the SDK's defaults (in Lambda: the process environment).
+ */
+public final class OutboxSweeperFunction implements RequestHandler<ScheduledEvent, String> {
+
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String GRACE_SECONDS = "OUTBOX_GRACE_SECONDS";
+
+    private final OutboxSweeper sweeper;
+
+    public OutboxSweeperFunction() {
+        this(Environment.system());
+    }
+
+    public OutboxSweeperFunction(Environment environment) {
+        // settings first: a missing one fails before any client is made
+        String tableName = environment.require(TABLE_NAME);
+        String busName = environment.require(EVENT_BUS_NAME);
+        Duration grace = Duration.ofSeconds(
+                environment.getInt(GRACE_SECONDS, (int) OutboxSweeper.DEFAULT_GRACE.toSeconds()));
+        this(dynamo(environment), tableName, publisher(environment, busName), grace);
+    }
+
+    public OutboxSweeperFunction(DynamoDbClient dynamo, String tableName, EventPublisher publisher, Duration grace) {
+        this.sweeper = new OutboxSweeper(dynamo, tableName, publisher, grace, Clock.systemUTC());
+    }
+
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        return sweeper.sweep().toString();
+    }
+
+    private static EventPublisher publisher(Environment environment, String busName) {
+        return new EventBridgePublisher(AwsClients.forEnvironment(environment).eventBridge(), busName);
+    }
+
+    private static DynamoDbClient dynamo(Environment environment) {
+        return AwsClients.forEnvironment(environment).dynamoDb();
+    }
+}
