@@ -105,6 +105,8 @@ class LocalCloudTest {
                 m -> m != null);
 
         assertThat(dead.reason()).contains("function OrdersConsumer").contains("poison record " + poison);
+        assertThat(OUTPUT.toString(StandardCharsets.UTF_8)).containsPattern("log +OrdersConsumer: .*WARN .*RecordingConsumer - message "
+                + dead.messageId() + " failed: poison record " + poison);
         assertThat(Recorded.count("orders", poison)).isEqualTo(3); // maxReceiveCount
         for (String id : good) {
             assertThat(Recorded.count("orders", id)).as(id).isEqualTo(1);
@@ -119,7 +121,7 @@ class LocalCloudTest {
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString());
         assertThat(listing).contains("mallbots-orders-dlq  depth ")
                 .contains("redrive of queue mallbots-orders after 3 receives")
-                .contains(dead.messageId() + "  function OrdersConsumer on queue mallbots-orders: message " + dead.messageId()
+                .containsPattern(dead.messageId() + "  function OrdersConsumer on queue mallbots-orders: .*message " + dead.messageId()
                         + " failed: poison record " + poison);
         assertThat(command("dlq", "redrive", "mallbots-orders-dlq", "--endpoint", cloud.awsEndpoint().toString(),
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()))
@@ -184,6 +186,7 @@ class LocalCloudTest {
         assertThat(echo.path("endpoint").asText()).isEqualTo(cloud.awsEndpoint().toString());
         assertThat(echo.path("function").asText()).isEqualTo("ItemsApi");
         assertThat(echo.path("remainingPositive").asBoolean()).isTrue();
+        assertThat(OUTPUT.toString(StandardCharsets.UTF_8)).contains("ItemsApi: echoing /items/42");
 
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(api.resolve("/items"))
                 .header("Content-Type", "application/json")

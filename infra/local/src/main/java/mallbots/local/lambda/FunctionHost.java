@@ -33,6 +33,7 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
 
     /** Loads every function; fails naming the function whose handler cannot be loaded. */
     public static FunctionHost load(Template template, URI awsEndpoint, FlowConsole console) {
+        FunctionOutput.install();
         Map<String, HostedFunction> functions = new LinkedHashMap<>();
         for (Template.Function spec : template.functions()) {
             functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), awsEndpoint), console));

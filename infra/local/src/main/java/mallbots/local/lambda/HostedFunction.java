@@ -55,8 +55,8 @@ public final class HostedFunction {
         LocalContext context = new LocalContext(requestId, spec.name(), spec.arn(), spec.memorySizeMb(),
                 spec.timeoutSeconds(), log);
         long start = System.nanoTime();
-        FutureTask<String> task = new FutureTask<>(() -> handler.invoke(payload, context));
-        Thread.ofVirtual().name("fn-" + spec.name() + "-" + requestId).start(task);
+        FutureTask<String> task = new FutureTask<>(() -> FunctionOutput.capture(log, () -> handler.invoke(payload, context)));
+        Thread.ofVirtual().name("fn-" + spec.name()).start(task);
         String output = null;
         Exception error = null;
         try {

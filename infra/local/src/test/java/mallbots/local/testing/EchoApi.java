@@ -20,6 +20,7 @@ public final class EchoApi implements RequestHandler<APIGatewayV2HTTPEvent, APIG
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        context.getLogger().log("echoing " + event.getRawPath());
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("routeKey", event.getRouteKey());
         echo.put("rawPath", event.getRawPath());

@@ -8,15 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import mallbots.platform.config.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A queue consumer with partial batch responses. Each body is an EventBridge event, or a bare
  * {"id": ..., "fail": ...}; ids are recorded under the CONSUMER variable, and "fail": true
- * records are reported as failed (and logged with their message id, as the platform does).
+ * records are reported as failed and logged through SLF4J with their message id, as the
+ * platform's consumer does.
  */
 public final class RecordingConsumer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingConsumer.class);
     private final String consumer;
 
     public RecordingConsumer(Environment environment) {
@@ -32,7 +36,8 @@ public final class RecordingConsumer {
             Recorded.add(consumer, data.path("id").asText());
             Recorded.add(consumer + "-receives", data.path("id").asText() + "@" + message.getAttributes().get("ApproximateReceiveCount"));
             if (data.path("fail").asBoolean()) {
-                context.getLogger().log("message " + message.getMessageId() + " failed: poison record " + data.path("id").asText());
+                // As the platform's consumer does: the reason goes to the function's log, with the message id.
+                LOG.warn("message {} failed: poison record {}", message.getMessageId(), data.path("id").asText());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
