@@ -54,6 +54,10 @@ public final class Main {
         } catch (TemplateException | HostException | IllegalArgumentException | IllegalStateException e) {
             err.println("mallbots: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            err.println("mallbots: " + e);
+            e.printStackTrace(err);
+            return 1;
         }
     }
 

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -62,7 +61,7 @@ public final class HttpApiServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the HTTP API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot serve the HTTP API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         HttpApiServer api = new HttpApiServer(server, new RouteTable(routes), functions, cors, console);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
