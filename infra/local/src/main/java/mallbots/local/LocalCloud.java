@@ -38,6 +38,13 @@ public final class LocalCloud implements AutoCloseable {
     public static LocalCloud start(Options options, FlowConsole console) {
         int port = options.port() == 0 ? Ports.free() : options.port();
         int apiPort = options.apiPort() == 0 ? Ports.free() : options.apiPort();
+        // A taken port is said before anything starts (another ./mallbots up, LocalStack, sam local).
+        if (options.endpoint().isEmpty() && Ports.isOpen(port)) {
+            throw new IllegalStateException("port " + port + " is taken: is another local cloud running? (--port)");
+        }
+        if (Ports.isOpen(apiPort)) {
+            throw new IllegalStateException("port " + apiPort + " is taken: cannot serve the HTTP API there (--api-port)");
+        }
         URI endpoint = options.endpoint().orElseGet(() -> URI.create("http://127.0.0.1:" + port));
         URI api = URI.create("http://127.0.0.1:" + apiPort);
         // Everything that can be wrong in the template or the handlers fails before anything starts.
