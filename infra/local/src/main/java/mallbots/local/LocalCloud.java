@@ -42,6 +42,9 @@ public final class LocalCloud implements AutoCloseable {
         if (options.endpoint().isEmpty() && Ports.isOpen(port)) {
             throw new IllegalStateException("port " + port + " is taken: is another local cloud running? (--port)");
         }
+        if (options.endpoint().isEmpty() && port == apiPort) {
+            throw new IllegalStateException("--port and --api-port are both " + port);
+        }
         if (Ports.isOpen(apiPort)) {
             throw new IllegalStateException("port " + apiPort + " is taken: cannot serve the HTTP API there (--api-port)");
         }

@@ -39,12 +39,13 @@ final class FunctionOutput extends OutputStream {
         try {
             return body.call();
         } finally {
+            CURRENT.remove();
             ByteArrayOutputStream pending = LINE.get();
             if (pending.size() > 0) {
-                log.log(pending.toString(StandardCharsets.UTF_8));
+                String text = pending.toString(StandardCharsets.UTF_8);
                 pending.reset();
+                log.log(text);
             }
-            CURRENT.remove();
         }
     }
 
@@ -57,8 +58,15 @@ final class FunctionOutput extends OutputStream {
         }
         ByteArrayOutputStream line = LINE.get();
         if (b == '\n') {
-            log.log(line.toString(StandardCharsets.UTF_8));
+            String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
+            // The console may itself write to System.out: while it does, this thread writes through.
+            CURRENT.remove();
+            try {
+                log.log(text);
+            } finally {
+                CURRENT.set(log);
+            }
         } else {
             line.write(b);
         }
