@@ -33,7 +33,7 @@ class TemplateReaderTest {
         });
         Template.Queue orders = template.queueByName("mallbots-orders").orElseThrow();
         assertThat(orders.arn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:mallbots-orders");
-        assertThat(orders.attributes()).containsEntry("VisibilityTimeout", "2");
+        assertThat(orders.attributes()).containsEntry("VisibilityTimeout", "3");
         assertThat(orders.redrive()).contains(new Template.Redrive(
                 "arn:aws:sqs:us-east-1:000000000000:mallbots-orders-dlq", 3));
         assertThat(template.tables()).singleElement().satisfies(table -> {
@@ -51,7 +51,7 @@ class TemplateReaderTest {
         Template.Function orders = template.function("OrdersConsumer").orElseThrow();
         assertThat(orders.environment()).containsEntry("EVENT_BUS_NAME", "otherbus").containsEntry("GREETING", "hello")
                 .containsEntry("CONSUMER", "orders").containsEntry("TABLE_NAME", "mallbots-records");
-        assertThat(orders.timeoutSeconds()).isEqualTo(2);
+        assertThat(orders.timeoutSeconds()).isEqualTo(3);
         assertThat(template.function("PaymentsConsumer").orElseThrow().timeoutSeconds()).isEqualTo(10);
         assertThat(orders.memorySizeMb()).isEqualTo(256);
         assertThat(orders.queueMappings()).singleElement().isEqualTo(new Template.QueueMapping("Orders",
