@@ -13,6 +13,8 @@ import mallbots.ordering.application.ReadyOrder;
 import mallbots.ordering.application.RejectOrder;
 import mallbots.ordering.domain.OrderItem;
 import mallbots.platform.consumer.MessageHandlers;
+import mallbots.platform.messaging.Message;
+import mallbots.platform.messaging.Metadata;
 import mallbots.platform.saga.CommandReplies;
 
 /**
@@ -47,12 +49,25 @@ public final class OrderingMessageHandlers {
                         m.data().shoppingListId()))
                 .on(PaymentsMessages.INVOICE_PAID, m -> complete.complete(m.metadata(), m.data().orderId(),
                         m.data().invoiceId()))
-                .on(CosecMessages.APPROVE_ORDER, command -> replies.answer(command, () -> OrderReplies.toApprove(
-                        command, approve.approve(command.metadata(), command.data().orderId(),
+                .on(CosecMessages.APPROVE_ORDER, command -> replies.answer(requireSaga(command), () ->
+                        OrderReplies.toApprove(command, approve.approve(command.metadata(), command.data().orderId(),
                                 command.data().shoppingId()))))
-                .on(CosecMessages.REJECT_ORDER, command -> replies.answer(command, () -> OrderReplies.toReject(
-                        command, reject.reject(command.metadata(), command.data().orderId()))))
+                .on(CosecMessages.REJECT_ORDER, command -> replies.answer(requireSaga(command), () ->
+                        OrderReplies.toReject(command, reject.reject(command.metadata(), command.data().orderId()))))
                 .build();
+    }
+
+    /**
+     * A command that cannot be answered (no sagaId, sagaName or replyTo) must fail before it
+     * changes the order, not after: checked here, ahead of the change that precedes the reply.
+     */
+    private static <T> Message<T> requireSaga(Message<T> command) {
+        Metadata metadata = command.metadata();
+        if (metadata.sagaId() == null || metadata.sagaName() == null || metadata.replyTo() == null) {
+            throw new IllegalArgumentException(command.detailType() + " " + command.messageId()
+                    + " is not a saga command: it lacks sagaId, sagaName or replyTo");
+        }
+        return command;
     }
 
     private static OrderItem item(BasketCheckedOut.Item line) {

@@ -22,6 +22,6 @@ final class OrderIds {
         } catch (IllegalArgumentException notAUuid) {
             // answered below
         }
-        throw new InvalidValue("id must be a UUID, was \"" + text + "\"");
+        throw new InvalidValue("id: must be a UUID, was \"" + text + "\"");
     }
 }
