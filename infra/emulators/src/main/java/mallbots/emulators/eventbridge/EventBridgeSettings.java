@@ -10,6 +10,9 @@ import java.time.InstantSource;
  *                       {@code retryMaxDelay}. Tests make it a few milliseconds.
  * @param clock          the time events get and schedules follow; tests move it by hand
  * @param scheduleTick   how often schedule rules are checked against the clock
+ * @param deliveriesPerEvent how many times each matching target gets each event: 1, as AWS
+ *                       almost always does; 2 rehearses at-least-once delivery, to show that
+ *                       every consumer is idempotent
  */
 public record EventBridgeSettings(
         String region,
@@ -17,24 +20,37 @@ public record EventBridgeSettings(
         Duration retryBaseDelay,
         Duration retryMaxDelay,
         InstantSource clock,
-        Duration scheduleTick) {
+        Duration scheduleTick,
+        int deliveriesPerEvent) {
 
     /** System property that sets the default {@code retryBaseDelay} in milliseconds. */
     public static final String RETRY_BASE_DELAY_PROPERTY = "mallbots.eventbridge.retryBaseDelayMillis";
+    /** System property that sets the default {@code deliveriesPerEvent}. */
+    public static final String DELIVERIES_PER_EVENT_PROPERTY = "mallbots.eventbridge.deliveriesPerEvent";
     public static final String ACCOUNT_ID = "000000000000";
+
+    public EventBridgeSettings {
+        if (deliveriesPerEvent < 1) {
+            throw new IllegalArgumentException("deliveriesPerEvent must be at least 1: " + deliveriesPerEvent);
+        }
+    }
 
     public static EventBridgeSettings defaults(String region) {
         long baseMillis = Long.getLong(RETRY_BASE_DELAY_PROPERTY, 300);
         return new EventBridgeSettings(region, ACCOUNT_ID, Duration.ofMillis(baseMillis), Duration.ofSeconds(60),
-                InstantSource.system(), Duration.ofSeconds(1));
+                InstantSource.system(), Duration.ofSeconds(1), Integer.getInteger(DELIVERIES_PER_EVENT_PROPERTY, 1));
     }
 
     public EventBridgeSettings withRetryBaseDelay(Duration delay) {
-        return new EventBridgeSettings(region, accountId, delay, retryMaxDelay, clock, scheduleTick);
+        return new EventBridgeSettings(region, accountId, delay, retryMaxDelay, clock, scheduleTick, deliveriesPerEvent);
     }
 
     public EventBridgeSettings withClock(InstantSource source, Duration tick) {
-        return new EventBridgeSettings(region, accountId, retryBaseDelay, retryMaxDelay, source, tick);
+        return new EventBridgeSettings(region, accountId, retryBaseDelay, retryMaxDelay, source, tick, deliveriesPerEvent);
+    }
+
+    public EventBridgeSettings withDeliveriesPerEvent(int deliveries) {
+        return new EventBridgeSettings(region, accountId, retryBaseDelay, retryMaxDelay, clock, scheduleTick, deliveries);
     }
 
     /** The delay before retry number {@code retry} (1 for the first). */

@@ -53,7 +53,9 @@ final class TargetDispatcher implements AutoCloseable {
 
     /** Starts delivering the event to one target of a rule that matched it. */
     void dispatch(PublishedEvent event, Rule rule, Target target) {
-        submit(new Job(event, rule, target, 1));
+        for (int copy = 0; copy < settings.deliveriesPerEvent(); copy++) {
+            submit(new Job(event, rule, target, 1));
+        }
     }
 
     void unmatched(PublishedEvent event) {
