@@ -22,27 +22,28 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueAndShoppingTest {
 
+    private static final SystemCloud SYSTEM = SystemCloud.shared();
     private static String checkouts;
 
     @BeforeAll
     static void watchTheBus() {
-        checkouts = SystemCloud.watch("test-checkouts-" + UUID.randomUUID().toString().substring(0, 8),
+        checkouts = SYSTEM.watch("test-checkouts-" + UUID.randomUUID().toString().substring(0, 8),
                 "{\"source\":[\"mallbots.baskets\"],\"detail-type\":[\"BasketCheckedOut\"]}");
     }
 
     @Test
     void a_customer_fills_a_basket_from_the_catalogue_and_checks_out() {
-        String store = SystemCloud.call("POST", "/api/stores",
+        String store = SYSTEM.call("POST", "/api/stores",
                 SystemCloud.json(Map.of("name", "Robo Mart", "location", "Level 1"))).id();
-        assertThat(SystemCloud.call("PUT", "/api/stores/" + store + "/participating", null).status()).isEqualTo(200);
-        String bolt = SystemCloud.call("POST", "/api/stores/" + store + "/products", SystemCloud.json(Map.of(
+        assertThat(SYSTEM.call("PUT", "/api/stores/" + store + "/participating", null).status()).isEqualTo(200);
+        String bolt = SYSTEM.call("POST", "/api/stores/" + store + "/products", SystemCloud.json(Map.of(
                 "name", "Bolt", "description", "M4 x 20", "sku", "B-420", "price", "1.25"))).id();
-        String nut = SystemCloud.call("POST", "/api/stores/" + store + "/products", SystemCloud.json(Map.of(
+        String nut = SYSTEM.call("POST", "/api/stores/" + store + "/products", SystemCloud.json(Map.of(
                 "name", "Nut", "description", "M4", "sku", "N-4", "price", 0.40))).id();
-        Answer customer = SystemCloud.call("POST", "/api/customers",
+        Answer customer = SYSTEM.call("POST", "/api/customers",
                 SystemCloud.json(Map.of("name", "Ada", "smsNumber", "+1 555 010 2030")));
         assertThat(customer.status()).isEqualTo(201);
-        String basket = SystemCloud.call("POST", "/api/baskets",
+        String basket = SYSTEM.call("POST", "/api/baskets",
                 SystemCloud.json(Map.of("customerId", customer.id()))).id();
 
         // the baskets' cache fills from the stores' events, a moment after the product exists
@@ -53,7 +54,7 @@ class CatalogueAndShoppingTest {
         assertThat(boltLine.path("productName").asText()).isEqualTo("Bolt");
         assertThat(boltLine.path("price").asText()).isEqualTo("1.25");
 
-        assertThat(SystemCloud.call("PUT", "/api/stores/products/" + bolt + "/increasePrice",
+        assertThat(SYSTEM.call("PUT", "/api/stores/products/" + bolt + "/increasePrice",
                 SystemCloud.json(Map.of("price", "1.50"))).status()).isEqualTo(200);
         Answer laterBolts = eventually("the new price in the baskets' cache",
                 () -> addItem(basket, bolt, 1), answer -> "1.50".equals(line(answer.body(), bolt).path("price").asText()));
@@ -61,13 +62,13 @@ class CatalogueAndShoppingTest {
         eventually("the nut in the baskets' cache", () -> addItem(basket, nut, 5), answer -> answer.status() == 200);
 
         String payment = UUID.randomUUID().toString();
-        Answer checkedOut = SystemCloud.call("PUT", "/api/baskets/" + basket + "/checkout",
+        Answer checkedOut = SYSTEM.call("PUT", "/api/baskets/" + basket + "/checkout",
                 SystemCloud.json(Map.of("paymentId", payment)));
         assertThat(checkedOut.status()).isEqualTo(200);
         assertThat(checkedOut.body().path("status").asText()).isEqualTo("checked_out");
         int bolts = line(checkedOut.body(), bolt).path("quantity").asInt();
 
-        JsonNode event = eventually("BasketCheckedOut on the bus", () -> SystemCloud.receive(checkouts).stream()
+        JsonNode event = eventually("BasketCheckedOut on the bus", () -> SYSTEM.receive(checkouts).stream()
                 .filter(e -> e.path("detail").path("data").path("basketId").asText().equals(basket))
                 .findFirst().orElse(null), found -> found != null);
         assertThat(MessageSchemas.load().validateEvent(event.toString())).isEmpty();
@@ -85,32 +86,32 @@ class CatalogueAndShoppingTest {
 
     @Test
     void bad_input_gets_a_clear_4xx_and_changes_nothing() {
-        Answer malformed = SystemCloud.call("POST", "/api/stores", "{\"name\": ");
+        Answer malformed = SYSTEM.call("POST", "/api/stores", "{\"name\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.message()).startsWith("body: malformed JSON");
 
-        Answer blank = SystemCloud.call("POST", "/api/customers", SystemCloud.json(Map.of("name", " ", "smsNumber", "+15550102030")));
+        Answer blank = SYSTEM.call("POST", "/api/customers", SystemCloud.json(Map.of("name", " ", "smsNumber", "+15550102030")));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.message()).contains("name");
 
-        Answer unknownBasket = SystemCloud.call("GET", "/api/baskets/" + UUID.randomUUID(), null);
+        Answer unknownBasket = SYSTEM.call("GET", "/api/baskets/" + UUID.randomUUID(), null);
         assertThat(unknownBasket.status()).isEqualTo(404);
 
-        String basket = SystemCloud.call("POST", "/api/baskets",
+        String basket = SYSTEM.call("POST", "/api/baskets",
                 SystemCloud.json(Map.of("customerId", UUID.randomUUID().toString()))).id();
-        Answer empty = SystemCloud.call("PUT", "/api/baskets/" + basket + "/checkout",
+        Answer empty = SYSTEM.call("PUT", "/api/baskets/" + basket + "/checkout",
                 SystemCloud.json(Map.of("paymentId", UUID.randomUUID().toString())));
         assertThat(empty.status()).isEqualTo(409);
-        assertThat(SystemCloud.call("GET", "/api/baskets/" + basket, null).body().path("status").asText()).isEqualTo("open");
+        assertThat(SYSTEM.call("GET", "/api/baskets/" + basket, null).body().path("status").asText()).isEqualTo("open");
 
         Answer unknownProduct = addItem(basket, UUID.randomUUID().toString(), 1);
         assertThat(unknownProduct.status()).isEqualTo(404);
-        Answer noRoute = SystemCloud.call("GET", "/api/nowhere", null);
+        Answer noRoute = SYSTEM.call("GET", "/api/nowhere", null);
         assertThat(noRoute.status()).isEqualTo(404);
     }
 
     private static Answer addItem(String basket, String product, int quantity) {
-        return SystemCloud.call("PUT", "/api/baskets/" + basket + "/addItem",
+        return SYSTEM.call("PUT", "/api/baskets/" + basket + "/addItem",
                 SystemCloud.json(Map.of("productId", product, "quantity", quantity)));
     }
 

@@ -19,7 +19,7 @@ class InvokeEventsTest {
 
     @Test
     void every_function_handles_its_invoke_event() throws Exception {
-        LocalCloud cloud = SystemCloud.get();
+        LocalCloud cloud = SystemCloud.shared().local();
         assertThat(cloud.template().functions()).isNotEmpty();
         for (Template.Function function : cloud.template().functions()) {
             String event = RepositoryTemplate.read(RepositoryTemplate.invokeEvent(function));

@@ -19,30 +19,54 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The whole system as `./mallbots up` runs it (the repository's template.yaml, every context),
- * on free ports, once per test JVM. Tests drive it through the HTTP API and the AWS SDK only.
+ * on free ports. Tests drive it through the HTTP API and the AWS SDK only. One shared instance
+ * per test JVM; a test that needs other settings starts its own.
  */
-final class SystemCloud {
+final class SystemCloud implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static LocalCloud cloud;
+    private static SystemCloud shared;
 
-    private SystemCloud() {
+    private final LocalCloud cloud;
+
+    private SystemCloud(LocalCloud cloud) {
+        this.cloud = cloud;
     }
 
-    static synchronized LocalCloud get() {
-        if (cloud == null) {
+    static synchronized SystemCloud shared() {
+        if (shared == null) {
+            shared = start(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "system-cloud-stop"));
+        }
+        return shared;
+    }
+
+    /** A system of its own whose EventBridge delivers every event this many times to each target. */
+    static SystemCloud start(int deliveriesPerEvent) {
+        String property = mallbots.emulators.eventbridge.EventBridgeSettings.DELIVERIES_PER_EVENT_PROPERTY;
+        synchronized (SystemCloud.class) {
+            System.setProperty(property, Integer.toString(deliveriesPerEvent));
             try {
-                cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
+                return new SystemCloud(LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
                         "--template", RepositoryTemplate.TEMPLATE.toString(),
                         "--state-dir", Files.createTempDirectory("mallbots-system").toString()),
-                        new FlowConsole(System.out));
+                        new FlowConsole(System.out)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                System.clearProperty(property);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "system-cloud-stop"));
         }
+    }
+
+    LocalCloud local() {
         return cloud;
+    }
+
+    @Override
+    public void close() {
+        cloud.close();
     }
 
     /** An HTTP answer: status and JSON body (null when empty). */
@@ -57,8 +81,8 @@ final class SystemCloud {
         }
     }
 
-    static Answer call(String method, String path, String jsonBody) {
-        URI uri = get().httpApi().resolve(path);
+    Answer call(String method, String path, String jsonBody) {
+        URI uri = cloud.httpApi().resolve(path);
         HttpRequest.BodyPublisher body = jsonBody == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -87,8 +111,8 @@ final class SystemCloud {
      * A queue that receives every event of the bus matching the pattern, through a rule of its
      * own: how a test watches the bus without touching any context's queue.
      */
-    static String watch(String name, String eventPatternJson) {
-        LocalCloud local = get();
+    String watch(String name, String eventPatternJson) {
+        LocalCloud local = cloud;
         String queueUrl = local.clients().sqs().createQueue(r -> r.queueName(name)).queueUrl();
         String queueArn = local.clients().sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
@@ -98,8 +122,8 @@ final class SystemCloud {
         return queueUrl;
     }
 
-    static List<JsonNode> receive(String queueUrl) {
-        List<Message> messages = get().clients().sqs()
+    List<JsonNode> receive(String queueUrl) {
+        List<Message> messages = cloud.clients().sqs()
                 .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
         return messages.stream().map(message -> {
             try {

@@ -1,0 +1,121 @@
+package mallbots.local.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import mallbots.local.system.SystemCloud.Answer;
+
+/**
+ * A customer's and a bot's moves in the mall, through the HTTP API of a running system: what
+ * the end-to-end tests are written in.
+ */
+final class Mall {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final SystemCloud system;
+
+    Mall(SystemCloud system) {
+        this.system = system;
+    }
+
+    record Product(String storeId, String id) {
+    }
+
+    /** A participating store with one product at the given price. */
+    Product storeWithProduct(String productName, String price) {
+        String store = created(system.call("POST", "/api/stores",
+                SystemCloud.json(Map.of("name", "Store of " + productName, "location", "Level 2"))));
+        assertThat(system.call("PUT", "/api/stores/" + store + "/participating", null).status()).isEqualTo(200);
+        String product = created(system.call("POST", "/api/stores/" + store + "/products", SystemCloud.json(Map.of(
+                "name", productName, "description", "", "sku", "SKU-" + productName, "price", price))));
+        return new Product(store, product);
+    }
+
+    String customer(String name) {
+        return created(system.call("POST", "/api/customers",
+                SystemCloud.json(Map.of("name", name, "smsNumber", "+15550100000"))));
+    }
+
+    String payment(String customerId, String amount) {
+        return created(system.call("POST", "/api/payments",
+                SystemCloud.json(Map.of("customerId", customerId, "amount", amount))));
+    }
+
+    /** Starts a basket, adds the products once the baskets' cache knows them, checks out: the order's id. */
+    String checkOut(String customerId, String paymentId, Map<Product, Integer> items) {
+        String basket = created(system.call("POST", "/api/baskets",
+                SystemCloud.json(Map.of("customerId", customerId))));
+        items.forEach((product, quantity) -> eventually("product " + product.id() + " in the baskets' cache",
+                () -> system.call("PUT", "/api/baskets/" + basket + "/addItem",
+                        SystemCloud.json(Map.of("productId", product.id(), "quantity", quantity))),
+                answer -> answer.status() == 200));
+        Answer checkedOut = system.call("PUT", "/api/baskets/" + basket + "/checkout",
+                SystemCloud.json(Map.of("paymentId", paymentId)));
+        assertThat(checkedOut.status()).as("checkout: %s", checkedOut.body()).isEqualTo(200);
+        return basket;
+    }
+
+    JsonNode order(String orderId) {
+        return system.call("GET", "/api/ordering/" + orderId, null).body();
+    }
+
+    /** Waits until the order exists and has the status. */
+    JsonNode orderBecomes(String orderId, String status) {
+        return eventually("order " + orderId + " " + status,
+                () -> system.call("GET", "/api/ordering/" + orderId, null),
+                answer -> answer.status() == 200 && status.equals(answer.body().path("status").asText())).body();
+    }
+
+    JsonNode shoppingList(String listId) {
+        return system.call("GET", "/api/depot/shopping/" + listId, null).body();
+    }
+
+    JsonNode shoppingListBecomes(String listId, String status) {
+        return eventually("shopping list " + listId + " " + status,
+                () -> system.call("GET", "/api/depot/shopping/" + listId, null),
+                answer -> answer.status() == 200 && status.equals(answer.body().path("status").asText())).body();
+    }
+
+    JsonNode invoiceBecomes(String invoiceId, String status) {
+        return eventually("invoice " + invoiceId + " " + status,
+                () -> system.call("GET", "/api/payments/invoices/" + invoiceId, null),
+                answer -> answer.status() == 200 && status.equals(answer.body().path("status").asText())).body();
+    }
+
+    Answer call(String method, String path, Map<String, ?> body) {
+        return system.call(method, path, body == null ? null : SystemCloud.json(body));
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String created(Answer answer) {
+        assertThat(answer.status()).as("create: %s", answer.body()).isEqualTo(201);
+        return answer.id();
+    }
+
+    static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; last: " + last);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = probe.get();
+        }
+        return last;
+    }
+}
