@@ -16,7 +16,6 @@ import mallbots.messages.ordering.OrderCreated;
 import mallbots.messages.ordering.OrderingMessages;
 import mallbots.platform.domain.Money;
 import mallbots.platform.json.Json;
-import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.MessageTypes;
@@ -46,7 +45,7 @@ final class CosecTestbed {
             .plus(MessageTypes.of(CreateOrderSaga.REPLIES)));
 
     final DynamoDbClient dynamo = LocalAws.dynamo();
-    final String table = LocalAws.uniqueName("cosec");
+    final String table;
     final RecordingPublisher bus;
     final CosecModule module;
     final CosecEventsFunction function;
@@ -58,10 +57,24 @@ final class CosecTestbed {
     }
 
     CosecTestbed(RecordingPublisher bus) {
-        ContextTable.create(dynamo, table, ContextTable.Keys.PARTITION);
+        this(bus, null);
+    }
+
+    private CosecTestbed(RecordingPublisher bus, String existingTable) {
+        if (existingTable == null) {
+            this.table = LocalAws.uniqueName("cosec");
+            ContextTable.create(dynamo, table, ContextTable.Keys.PARTITION);
+        } else {
+            this.table = existingTable;
+        }
         this.bus = bus;
         this.module = CosecModule.create(dynamo, table, new SchemaCheckingPublisher(bus));
         this.function = new CosecEventsFunction(module);
+    }
+
+    /** The same table with a new function instance publishing to {@code publisher}: a restart after a crash. */
+    CosecTestbed restartedWith(RecordingPublisher publisher) {
+        return new CosecTestbed(publisher, table);
     }
 
     /** A new order of two lines, as ordering announces it. */
@@ -135,9 +148,5 @@ final class CosecTestbed {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + text, e);
         }
-    }
-
-    EventPublisher publisher() {
-        return new SchemaCheckingPublisher(bus);
     }
 }
