@@ -28,6 +28,7 @@ import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
+import mallbots.schema.MessageSchemas;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -43,6 +44,8 @@ final class CosecTestbed {
     /** What reaches cosec's queue: OrderCreated and the replies. */
     static final MessageCodec INBOUND = new MessageCodec(MessageTypes.of(OrderingMessages.ORDER_CREATED)
             .plus(MessageTypes.of(CreateOrderSaga.REPLIES)));
+
+    static final MessageSchemas SCHEMAS = MessageSchemas.load();
 
     final DynamoDbClient dynamo = LocalAws.dynamo();
     final String table;
@@ -94,7 +97,10 @@ final class CosecTestbed {
 
     SQSBatchResponse deliverExpectingFailures(Message<?>... messages) {
         for (Message<?> message : messages) {
-            SqsEvents.send(sqs, queue, EventBridgeEvents.of(message, INBOUND));
+            String event = EventBridgeEvents.of(message, INBOUND);
+            // what the tests play (ordering's event, the participants' replies) is what the schemas allow
+            assertThat(SCHEMAS.validateEvent(event)).as(message.detailType()).isEmpty();
+            SqsEvents.send(sqs, queue, event);
         }
         return function.handleRequest(SqsEvents.receive(sqs, queue, messages.length), null);
     }
