@@ -1,0 +1,23 @@
+package mallbots.ordering.application;
+
+import java.util.Objects;
+import mallbots.platform.messaging.Metadata;
+
+/**
+ * The saga's last step: a pending order becomes approved with its shopping list (OrderApproved).
+ * An order approved with that list already is a success with nothing to do; a canceled or
+ * rejected order (or one approved with another list) is refused, e.g. "order X is canceled", so
+ * that the saga compensates.
+ */
+public final class ApproveOrder {
+
+    private final OrderRepository orders;
+
+    public ApproveOrder(OrderRepository orders) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+    }
+
+    public SagaAnswer approve(Metadata command, String orderId, String shoppingId) {
+        return SagaCommand.run(orders, command, orderId, order -> order.approve(shoppingId));
+    }
+}

@@ -1,0 +1,24 @@
+package mallbots.ordering.application;
+
+import java.util.Objects;
+import mallbots.ordering.domain.Order;
+import mallbots.platform.domain.NotFound;
+import mallbots.platform.domain.RuleViolation;
+
+/** The customer cancels an order that is pending or approved; OrderCanceled tells depot and payments. */
+public final class CancelOrder {
+
+    private final OrderRepository orders;
+
+    public CancelOrder(OrderRepository orders) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+    }
+
+    /**
+     * @throws NotFound      if there is no such order
+     * @throws RuleViolation if the order is neither pending nor approved
+     */
+    public OrderView cancel(String orderId) {
+        return OrderView.of(orders.change(OrderIds.require(orderId), null, Order::cancel).order());
+    }
+}

@@ -1,0 +1,22 @@
+package mallbots.ordering.application;
+
+import java.util.Objects;
+import mallbots.platform.messaging.Metadata;
+
+/**
+ * The saga's compensation: a pending order becomes rejected (OrderRejected). An order rejected
+ * or canceled already is a success with nothing to do: a compensation asks that the order not go
+ * ahead, and it will not. An order that went ahead (approved, ready, completed) is refused.
+ */
+public final class RejectOrder {
+
+    private final OrderRepository orders;
+
+    public RejectOrder(OrderRepository orders) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+    }
+
+    public SagaAnswer reject(Metadata command, String orderId) {
+        return SagaCommand.run(orders, command, orderId, order -> order.reject());
+    }
+}

@@ -1,0 +1,38 @@
+package mallbots.ordering.domain;
+
+import java.util.List;
+import mallbots.platform.domain.DomainEvent;
+import mallbots.platform.domain.Money;
+
+/** What happened to an order. The order's id is the aggregate id, stored with every event. */
+public sealed interface OrderEvent extends DomainEvent {
+
+    /** A checked-out basket became a pending order; total is the sum of its lines. */
+    record OrderCreated(String customerId, String paymentId, List<OrderItem> items, Money total)
+            implements OrderEvent {
+
+        public OrderCreated {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** The create-order saga approved the order; shoppingId is its shopping list at the depot. */
+    record OrderApproved(String shoppingId) implements OrderEvent {
+    }
+
+    /** The create-order saga rejected the order (its compensation). */
+    record OrderRejected() implements OrderEvent {
+    }
+
+    /** A bot delivered the order's shopping list to the depot. */
+    record OrderReadied() implements OrderEvent {
+    }
+
+    /** The order's invoice was paid. */
+    record OrderCompleted(String invoiceId) implements OrderEvent {
+    }
+
+    /** The customer canceled the order. */
+    record OrderCanceled() implements OrderEvent {
+    }
+}

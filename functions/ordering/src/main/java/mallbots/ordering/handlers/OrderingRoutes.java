@@ -1,0 +1,28 @@
+package mallbots.ordering.handlers;
+
+import mallbots.platform.api.HttpResponse;
+import mallbots.platform.api.HttpRouter;
+import mallbots.platform.domain.ConcurrencyConflict;
+
+/**
+ * The ordering HTTP API: reading an order, and the customer's cancel, which answers 200 with the
+ * canceled order (the same view GET answers). An id that is not a UUID is a 400, an unknown order
+ * a 404, an order that is neither pending nor approved cannot be canceled (409).
+ */
+final class OrderingRoutes {
+
+    static final String GET = "GET /api/ordering/{id}";
+    static final String CANCEL = "DELETE /api/ordering/{id}";
+
+    private OrderingRoutes() {
+    }
+
+    static HttpRouter router(OrderingModule ordering) {
+        return HttpRouter.builder()
+                .route(GET, request -> HttpResponse.ok(ordering.getOrder().get(request.pathParam("id"))))
+                .route(CANCEL, request -> HttpResponse.ok(ordering.cancelOrder().cancel(request.pathParam("id"))))
+                // every retry lost to another writer of the same order: the client may try again
+                .mapException(ConcurrencyConflict.class, 409)
+                .build();
+    }
+}

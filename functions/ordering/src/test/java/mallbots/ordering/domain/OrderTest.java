@@ -1,0 +1,177 @@
+package mallbots.ordering.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Consumer;
+import mallbots.ordering.domain.OrderEvent.OrderApproved;
+import mallbots.ordering.domain.OrderEvent.OrderCanceled;
+import mallbots.ordering.domain.OrderEvent.OrderCompleted;
+import mallbots.ordering.domain.OrderEvent.OrderCreated;
+import mallbots.ordering.domain.OrderEvent.OrderReadied;
+import mallbots.ordering.domain.OrderEvent.OrderRejected;
+import mallbots.platform.domain.InvalidValue;
+import mallbots.platform.domain.Money;
+import mallbots.platform.domain.RuleViolation;
+import mallbots.platform.domain.VersionedEvent;
+import mallbots.platform.json.Json;
+import org.junit.jupiter.api.Test;
+
+class OrderTest {
+
+    private static final String ID = "5f2c8e1a-3b4d-4c6e-8f7a-9b0c1d2e3f41";
+    private static final String LIST = "list-1";
+    private static final List<OrderItem> ITEMS = List.of(
+            new OrderItem("apple", "shop", "Corner Shop", "Apple", Money.of("1.50"), 3),
+            new OrderItem("pear", "shop", "Corner Shop", "Pear", Money.of("0.90"), 2));
+
+    @Test
+    void aNewOrderIsPendingWithTheSumOfItsLines() {
+        Order order = Order.create(ID, "customer", "payment", ITEMS);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.total()).isEqualTo(Money.of("6.30"));
+        assertThat(order.items()).isEqualTo(ITEMS);
+        assertThat(order.uncommittedEvents()).extracting(VersionedEvent::event)
+                .containsExactly(new OrderCreated("customer", "payment", ITEMS, Money.of("6.30")));
+    }
+
+    @Test
+    void anOrderNeedsItsCustomerPaymentAndLines() {
+        assertThatThrownBy(() -> Order.create(ID, " ", "payment", ITEMS)).isInstanceOf(InvalidValue.class)
+                .hasMessage("customerId is required");
+        assertThatThrownBy(() -> Order.create(ID, "customer", null, ITEMS)).isInstanceOf(InvalidValue.class)
+                .hasMessage("paymentId is required");
+        assertThatThrownBy(() -> Order.create(ID, "customer", "payment", List.of()))
+                .isInstanceOf(InvalidValue.class).hasMessage("items must have at least one item");
+        assertThatThrownBy(() -> new OrderItem("p", "s", "S", "P", Money.of("1.00"), 0))
+                .isInstanceOf(InvalidValue.class).hasMessage("quantity must be at least 1, was 0");
+    }
+
+    @Test
+    void theHappyLifeRunsFromPendingToCompleted() {
+        Order order = committed();
+
+        order.approve(LIST);
+        order.ready(LIST);
+        order.complete("invoice");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(order.shoppingId()).isEqualTo(LIST);
+        assertThat(order.invoiceId()).isEqualTo("invoice");
+        assertThat(order.uncommittedEvents()).extracting(VersionedEvent::event).containsExactly(
+                new OrderApproved(LIST), new OrderReadied(), new OrderCompleted("invoice"));
+        assertThat(order.uncommittedEvents()).extracting(VersionedEvent::version).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void askingForTheStateTheOrderIsInAlreadyRaisesNothing() {
+        assertUnchanged(in(OrderStatus.APPROVED), order -> order.approve(LIST));
+        assertUnchanged(in(OrderStatus.READY), order -> order.approve(LIST));
+        assertUnchanged(in(OrderStatus.COMPLETED), order -> order.approve(LIST));
+        assertUnchanged(in(OrderStatus.REJECTED), Order::reject);
+        assertUnchanged(in(OrderStatus.CANCELED), Order::reject);
+        assertUnchanged(in(OrderStatus.READY), order -> order.ready(LIST));
+        assertUnchanged(in(OrderStatus.COMPLETED), order -> order.ready(LIST));
+        assertUnchanged(in(OrderStatus.COMPLETED), order -> order.complete("invoice"));
+    }
+
+    @Test
+    void aTransitionTheStateForbidsIsRefusedNamingTheState() {
+        assertRefused(in(OrderStatus.CANCELED), order -> order.approve(LIST), "order " + ID + " is canceled");
+        assertRefused(in(OrderStatus.REJECTED), order -> order.approve(LIST), "order " + ID + " is rejected");
+        assertRefused(in(OrderStatus.APPROVED), order -> order.approve("list-2"),
+                "order " + ID + " is approved with shopping list " + LIST + ", not list-2");
+        assertRefused(in(OrderStatus.APPROVED), Order::reject, "order " + ID + " is approved");
+        assertRefused(in(OrderStatus.COMPLETED), Order::reject, "order " + ID + " is completed");
+        assertRefused(in(OrderStatus.PENDING), order -> order.ready(LIST), "order " + ID + " is pending");
+        assertRefused(in(OrderStatus.CANCELED), order -> order.ready(LIST), "order " + ID + " is canceled");
+        assertRefused(in(OrderStatus.APPROVED), order -> order.ready("list-2"),
+                "order " + ID + " has shopping list " + LIST + ", not list-2");
+        assertRefused(in(OrderStatus.APPROVED), order -> order.complete("invoice"), "order " + ID + " is approved");
+        assertRefused(in(OrderStatus.CANCELED), order -> order.complete("invoice"), "order " + ID + " is canceled");
+        assertRefused(in(OrderStatus.COMPLETED), order -> order.complete("invoice-2"),
+                "order " + ID + " is completed with invoice invoice, not invoice-2");
+        for (OrderStatus status : List.of(OrderStatus.REJECTED, OrderStatus.READY, OrderStatus.COMPLETED,
+                OrderStatus.CANCELED)) {
+            assertRefused(in(status), Order::cancel, "order " + ID + " is " + status.label());
+        }
+    }
+
+    @Test
+    void pendingAndApprovedOrdersCanBeCanceled() {
+        Order pending = in(OrderStatus.PENDING);
+        Order approved = in(OrderStatus.APPROVED);
+
+        pending.cancel();
+        approved.cancel();
+
+        assertThat(pending.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(approved.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(approved.shoppingId()).isEqualTo(LIST);
+        assertThat(approved.uncommittedEvents()).extracting(VersionedEvent::event)
+                .containsExactly(new OrderCanceled());
+        assertThat(in(OrderStatus.PENDING).stopped()).isFalse();
+        assertThat(in(OrderStatus.REJECTED).stopped()).isTrue();
+        assertThat(pending.stopped()).isTrue();
+    }
+
+    @Test
+    void aSnapshotRestoresTheWholeOrderAndSurvivesItsStoredForm() throws Exception {
+        Order completed = in(OrderStatus.COMPLETED);
+        String stored = Json.mapper().writeValueAsString(completed.snapshot());
+
+        Order restored = new Order(ID);
+        restored.restoreSnapshot(4, Json.mapper().readValue(stored, OrderSnapshot.class));
+
+        assertThat(restored.snapshot()).isEqualTo(completed.snapshot());
+        assertThat(restored.version()).isEqualTo(4);
+        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(new OrderRejected()),
+                OrderRejected.class)).isEqualTo(new OrderRejected());
+    }
+
+    /** A stored order (committed) in the given status, reached through its real transitions. */
+    private static Order in(OrderStatus status) {
+        Order order = committed();
+        switch (status) {
+            case PENDING -> {
+            }
+            case REJECTED -> order.reject();
+            case CANCELED -> order.cancel();
+            case APPROVED -> order.approve(LIST);
+            case READY -> {
+                order.approve(LIST);
+                order.ready(LIST);
+            }
+            case COMPLETED -> {
+                order.approve(LIST);
+                order.ready(LIST);
+                order.complete("invoice");
+            }
+        }
+        order.markCommitted();
+        assertThat(order.status()).isEqualTo(status);
+        return order;
+    }
+
+    private static Order committed() {
+        Order order = Order.create(ID, "customer", "payment", ITEMS);
+        order.markCommitted();
+        return order;
+    }
+
+    private static void assertUnchanged(Order order, Consumer<Order> command) {
+        OrderSnapshot before = order.snapshot();
+        command.accept(order);
+        assertThat(order.uncommittedEvents()).isEmpty();
+        assertThat(order.snapshot()).isEqualTo(before);
+    }
+
+    private static void assertRefused(Order order, Consumer<Order> command, String reason) {
+        OrderSnapshot before = order.snapshot();
+        assertThatThrownBy(() -> command.accept(order)).isInstanceOf(RuleViolation.class).hasMessage(reason);
+        assertThat(order.uncommittedEvents()).isEmpty();
+        assertThat(order.snapshot()).isEqualTo(before);
+    }
+}

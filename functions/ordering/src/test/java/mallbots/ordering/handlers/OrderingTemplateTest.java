@@ -1,0 +1,199 @@
+package mallbots.ordering.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import mallbots.platform.messaging.MessageType;
+import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.LocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The ordering section of template.yaml against the code: the rules route exactly the messages
+ * the events function handles to its queue, the API events are the router's routes, the table is
+ * the one ContextTable makes for the tests, and every handler is a class of this module.
+ */
+class OrderingTemplateTest {
+
+    private static final List<String> RULES = List.of("OrderingBasketCheckedOutRule",
+            "OrderingShoppingListCompletedRule", "OrderingInvoicePaidRule", "OrderingCommandsRule");
+
+    private static Map<String, Object> resources;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        resources = TemplateYaml.resources();
+    }
+
+    @Test
+    void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
+        // building the module touches no table
+        OrderingModule module = OrderingModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        Set<String> handled = OrderingEventsFunction.handlers(module).types().stream()
+                .map(OrderingTemplateTest::sourceAndType).collect(Collectors.toSet());
+
+        Set<String> routed = new HashSet<>();
+        for (String id : RULES) {
+            Map<String, Object> rule = properties(id);
+            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
+            Map<String, Object> pattern = map(rule.get("EventPattern"));
+            assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
+            for (Object source : list(pattern.get("source"))) {
+                for (Object type : list(pattern.get("detail-type"))) {
+                    routed.add(source + " " + type);
+                }
+            }
+            List<Object> targets = list(rule.get("Targets"));
+            assertThat(targets).as(id).hasSize(1);
+            Map<String, Object> target = map(targets.getFirst());
+            assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", "OrderingQueue.Arn"));
+            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
+            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
+                    .isEqualTo(Map.of("Fn::GetAtt", "OrderingDeadLetterQueue.Arn"));
+        }
+
+        assertThat(routed).isEqualTo(handled).containsExactlyInAnyOrder("mallbots.baskets BasketCheckedOut",
+                "mallbots.depot ShoppingListCompleted", "mallbots.payments InvoicePaid",
+                "mallbots.cosec ApproveOrder", "mallbots.cosec RejectOrder");
+    }
+
+    @Test
+    void onlyTheOrderingRulesMaySendToTheQueueAndItsDeadLetterQueue() {
+        Map<String, Object> policy = properties("OrderingQueuePolicy");
+        assertThat(list(policy.get("Queues"))).containsExactlyInAnyOrder(Map.of("Ref", "OrderingQueue"),
+                Map.of("Ref", "OrderingDeadLetterQueue"));
+        Map<String, Object> statement = map(list(map(policy.get("PolicyDocument")).get("Statement")).getFirst());
+        Object sources = map(map(statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn");
+
+        assertThat(list(sources)).containsExactlyInAnyOrderElementsOf(
+                RULES.stream().map(rule -> (Object) Map.of("Fn::GetAtt", rule + ".Arn")).toList());
+    }
+
+    @Test
+    void theEventsFunctionDrainsTheQueueReportingOnlyFailedRecords() {
+        Map<String, Object> events = map(properties("OrderingEvents").get("Events"));
+        assertThat(events).hasSize(1);
+        Map<String, Object> sqs = map(map(events.values().iterator().next()).get("Properties"));
+
+        assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "OrderingQueue.Arn"));
+        assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        Map<String, Object> queue = properties("OrderingQueue");
+        assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", "OrderingDeadLetterQueue.Arn"));
+        assertThat(map(queue.get("RedrivePolicy")).get("maxReceiveCount"))
+                .isEqualTo(Map.of("Ref", "MaxReceiveCount"));
+        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
+    }
+
+    @Test
+    void theApiEventsAreTheRoutesOfTheRouter() {
+        List<String> declared = new ArrayList<>();
+        for (Object event : map(properties("OrderingApi").get("Events")).values()) {
+            assertThat(map(event).get("Type")).isEqualTo("HttpApi");
+            Map<String, Object> route = map(map(event).get("Properties"));
+            assertThat(route.get("ApiId")).isEqualTo(Map.of("Ref", "HttpApi"));
+            declared.add(route.get("Method") + " " + route.get("Path"));
+        }
+
+        assertThat(declared).containsExactlyInAnyOrder(OrderingRoutes.GET, OrderingRoutes.CANCEL);
+    }
+
+    @Test
+    void everyFunctionRunsAHandlerOfTheOrderingJarOnItsTable() throws ClassNotFoundException {
+        for (String id : List.of("OrderingApi", "OrderingEvents", "OrderingOutboxSweeper")) {
+            Map<String, Object> function = properties(id);
+            assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/ordering/target/ordering.jar");
+            Class<?> handler = Class.forName((String) function.get("Handler"));
+            assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
+            assertThat(map(map(function.get("Environment")).get("Variables")).get("TABLE_NAME"))
+                    .isEqualTo(Map.of("Ref", "OrderingTable"));
+            assertThat(list(function.get("Policies"))).as(id).containsExactlyInAnyOrder(
+                    Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "OrderingTable"))),
+                    Map.of("EventBridgePutEventsPolicy", Map.of("EventBusName", Map.of("Ref", "EventBus"))));
+        }
+        Map<String, Object> sweep = map(map(properties("OrderingOutboxSweeper").get("Events")).get("Sweep"));
+        assertThat(sweep.get("Type")).isEqualTo("Schedule");
+        assertThat(map(sweep.get("Properties")).get("Schedule")).isEqualTo("rate(1 minute)");
+    }
+
+    @Test
+    void theTableIsTheOneContextTableMakes() {
+        Map<String, Object> table = properties("OrderingTable");
+        String name = LocalAws.uniqueName("ordering-shape");
+        ContextTable.create(LocalAws.dynamo(), name, ContextTable.Keys.PARTITION_AND_SORT);
+        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+
+        assertThat(table.get("TableName")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-ordering"));
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+                .map(key -> key.attributeName() + " " + key.keyTypeAsString()).toList());
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(OrderingTemplateTest::map)
+                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
+                .isEqualTo(made.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
+        List<Object> indexes = list(table.get("GlobalSecondaryIndexes"));
+        assertThat(indexes).hasSameSizeAs(made.globalSecondaryIndexes());
+        Map<String, Object> index = map(indexes.getFirst());
+        var madeIndex = made.globalSecondaryIndexes().getFirst();
+        assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
+        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+                .map(key -> key.attributeName() + " " + key.keyTypeAsString()).toList());
+        assertThat(map(index.get("Projection")).get("ProjectionType"))
+                .isEqualTo(madeIndex.projection().projectionTypeAsString());
+    }
+
+    @Test
+    void theSectionHoldsOnlyOrderingResources() throws IOException {
+        String text = TemplateYaml.text();
+        int start = text.indexOf("# ================================================================ ordering");
+        int end = text.indexOf("# (end of ordering)");
+        assertThat(start).isPositive();
+        assertThat(end).isGreaterThan(start);
+        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
+        List<String> ids = new ArrayList<>();
+        while (resource.find()) {
+            ids.add(resource.group(1));
+        }
+
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Ordering"));
+        assertThat(resources.keySet()).containsAll(ids);
+    }
+
+    private static String sourceAndType(MessageType<?> type) {
+        return type.source() + " " + type.detailType();
+    }
+
+    private static List<String> keys(Object schema) {
+        return list(schema).stream().map(OrderingTemplateTest::map)
+                .map(key -> key.get("AttributeName") + " " + key.get("KeyType")).toList();
+    }
+
+    private static Map<String, Object> properties(String id) {
+        assertThat(resources).containsKey(id);
+        return map(map(resources.get(id)).get("Properties"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+}

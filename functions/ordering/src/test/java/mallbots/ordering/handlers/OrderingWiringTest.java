@@ -1,0 +1,59 @@
+package mallbots.ordering.handlers;
+
+import static mallbots.ordering.handlers.OrderingTestbed.checkedOut;
+import static mallbots.ordering.handlers.OrderingTestbed.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import mallbots.platform.config.Environment;
+import mallbots.platform.testing.LocalAws;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The functions as Lambda and the local cloud build them: from their environment. */
+class OrderingWiringTest {
+
+    private final OrderingTestbed ordering = new OrderingTestbed();
+
+    @Test
+    void aMissingSettingIsNamedBeforeAnyClientIsMade() {
+        assertThatThrownBy(() -> new OrderingApiFunction(Environment.of(Map.of("EVENT_BUS_NAME", "mallbots"))))
+                .isInstanceOf(IllegalStateException.class).hasMessage("missing environment variable TABLE_NAME");
+        assertThatThrownBy(() -> new OrderingEventsFunction(Environment.of(Map.of("TABLE_NAME", "orders"))))
+                .isInstanceOf(IllegalStateException.class).hasMessage("missing environment variable EVENT_BUS_NAME");
+    }
+
+    @Test
+    void fromItsEnvironmentTheEventsFunctionCreatesTheOrderAndABusThatIsDownLeavesTheEventInTheOutbox()
+            throws IOException {
+        Environment env = Environment.of(Map.of(
+                "TABLE_NAME", ordering.tableName,
+                "EVENT_BUS_NAME", "mallbots",
+                "AWS_REGION", LocalAws.REGION.id(),
+                "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL_DYNAMODB", LocalAws.dynamoEndpoint().toString(),
+                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + closedPort()));
+        String orderId = newId();
+        ordering.send(checkedOut(orderId));
+
+        var response = new OrderingEventsFunction(env).handleRequest(ordering.receive(1), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(ordering.status(orderId)).isEqualTo("pending");
+        List<Map<String, AttributeValue>> history = ordering.historyOf(orderId);
+        assertThat(history).hasSize(1);
+        assertThat(history.getFirst().get("outbox").m()).hasSize(1);
+        assertThat(history.getFirst().get("outboxPending").s()).isEqualTo("1");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package mallbots.local.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mallbots.local.LocalCloud;
+import mallbots.local.Options;
+import mallbots.local.console.FlowConsole;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The whole system as `./mallbots up` runs it (the repository's template.yaml, every context),
+ * on free ports, once per test JVM. Tests drive it through the HTTP API and the AWS SDK only.
+ */
+final class SystemCloud {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static LocalCloud cloud;
+
+    private SystemCloud() {
+    }
+
+    static synchronized LocalCloud get() {
+        if (cloud == null) {
+            try {
+                cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
+                        "--template", RepositoryTemplate.TEMPLATE.toString(),
+                        "--state-dir", Files.createTempDirectory("mallbots-system").toString()),
+                        new FlowConsole(System.out));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "system-cloud-stop"));
+        }
+        return cloud;
+    }
+
+    /** An HTTP answer: status and JSON body (null when empty). */
+    record Answer(int status, JsonNode body) {
+
+        String id() {
+            return body.path("id").asText();
+        }
+
+        String message() {
+            return body == null ? null : body.path("message").asText();
+        }
+    }
+
+    static Answer call(String method, String path, String jsonBody) {
+        URI uri = get().httpApi().resolve(path);
+        HttpRequest.BodyPublisher body = jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json").method(method, body).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), parsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Map<String, ?> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A queue that receives every event of the bus matching the pattern, through a rule of its
+     * own: how a test watches the bus without touching any context's queue.
+     */
+    static String watch(String name, String eventPatternJson) {
+        LocalCloud local = get();
+        String queueUrl = local.clients().sqs().createQueue(r -> r.queueName(name)).queueUrl();
+        String queueArn = local.clients().sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
+        local.clients().events().putRule(r -> r.name(name).eventBusName("mallbots").eventPattern(eventPatternJson));
+        local.clients().events().putTargets(r -> r.rule(name).eventBusName("mallbots")
+                .targets(t -> t.id("watch").arn(queueArn)));
+        return queueUrl;
+    }
+
+    static List<JsonNode> receive(String queueUrl) {
+        List<Message> messages = get().clients().sqs()
+                .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        return messages.stream().map(message -> {
+            try {
+                return JSON.readTree(message.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+}
