@@ -1,0 +1,82 @@
+package mallbots.cosec.application;
+
+import java.util.List;
+import mallbots.cosec.domain.CreateOrderData;
+import mallbots.messages.cosec.ApproveOrder;
+import mallbots.messages.cosec.AuthorizeCustomer;
+import mallbots.messages.cosec.CancelShoppingList;
+import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.messages.cosec.CosecMessages;
+import mallbots.messages.cosec.CreateShoppingList;
+import mallbots.messages.cosec.InitiateShopping;
+import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.customers.CustomersMessages;
+import mallbots.messages.depot.DepotMessages;
+import mallbots.messages.ordering.OrderingMessages;
+import mallbots.messages.payments.PaymentsMessages;
+import mallbots.platform.messaging.MessageType;
+import mallbots.platform.saga.SagaCommand;
+import mallbots.platform.saga.SagaDefinition;
+import mallbots.platform.saga.SagaStep;
+
+/**
+ * The create-order saga, step by step as the domain's table has it:
+ *
+ * <ol>
+ *   <li>no action; compensation RejectOrder
+ *   <li>AuthorizeCustomer
+ *   <li>CreateShoppingList (the reply's shoppingListId is remembered); compensation CancelShoppingList
+ *   <li>ConfirmPayment (amount = the order's total)
+ *   <li>InitiateShopping
+ *   <li>ApproveOrder (with the shopping list's id)
+ * </ol>
+ */
+public final class CreateOrderSaga {
+
+    public static final String NAME = "CreateOrderSaga";
+    public static final String REPLY_TO = CosecMessages.SOURCE;
+
+    /** Every reply a participant sends to this saga's commands and compensations. */
+    public static final List<MessageType<?>> REPLIES = List.of(
+            CustomersMessages.AUTHORIZE_CUSTOMER_REPLY,
+            DepotMessages.CREATE_SHOPPING_LIST_REPLY,
+            DepotMessages.CANCEL_SHOPPING_LIST_REPLY,
+            PaymentsMessages.CONFIRM_PAYMENT_REPLY,
+            DepotMessages.INITIATE_SHOPPING_REPLY,
+            OrderingMessages.APPROVE_ORDER_REPLY,
+            OrderingMessages.REJECT_ORDER_REPLY);
+
+    public static final SagaDefinition<CreateOrderData> DEFINITION = SagaDefinition.of(NAME, REPLY_TO,
+            CreateOrderData.class,
+            SagaStep.<CreateOrderData>withoutAction()
+                    .compensatedBy(data -> SagaCommand.of(CosecMessages.REJECT_ORDER, new RejectOrder(data.orderId()))),
+            SagaStep.action(data -> SagaCommand.of(CosecMessages.AUTHORIZE_CUSTOMER,
+                    new AuthorizeCustomer(data.customerId()))),
+            SagaStep.<CreateOrderData>action(data -> SagaCommand.of(CosecMessages.CREATE_SHOPPING_LIST,
+                            new CreateShoppingList(data.orderId(), data.items().stream()
+                                    .map(item -> new CreateShoppingList.Item(item.productId(), item.storeId(),
+                                            item.quantity()))
+                                    .toList())))
+                    .onSuccess(DepotMessages.CREATE_SHOPPING_LIST_REPLY,
+                            (data, reply) -> data.withShoppingListId(requireListId(data, reply.shoppingListId())))
+                    .compensatedBy(data -> SagaCommand.of(CosecMessages.CANCEL_SHOPPING_LIST,
+                            new CancelShoppingList(data.requireShoppingListId()))),
+            SagaStep.action(data -> SagaCommand.of(CosecMessages.CONFIRM_PAYMENT,
+                    new ConfirmPayment(data.paymentId(), data.customerId(), data.total()))),
+            SagaStep.action(data -> SagaCommand.of(CosecMessages.INITIATE_SHOPPING,
+                    new InitiateShopping(data.requireShoppingListId()))),
+            SagaStep.action(data -> SagaCommand.of(CosecMessages.APPROVE_ORDER,
+                    new ApproveOrder(data.orderId(), data.requireShoppingListId()))));
+
+    private CreateOrderSaga() {
+    }
+
+    private static String requireListId(CreateOrderData data, String shoppingListId) {
+        if (shoppingListId == null) {
+            // the schema lets a reply omit it; a success without it is the depot's bug, not a list
+            throw new IllegalArgumentException("CreateShoppingListReply for order " + data.orderId()
+                    + " is a success without shoppingListId");
+        }
+        return shoppingListId;
+    }
+}

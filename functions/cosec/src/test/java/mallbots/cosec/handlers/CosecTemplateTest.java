@@ -1,0 +1,189 @@
+package mallbots.cosec.handlers;
+
+import static mallbots.cosec.handlers.TemplateSection.getAtt;
+import static mallbots.cosec.handlers.TemplateSection.list;
+import static mallbots.cosec.handlers.TemplateSection.map;
+import static mallbots.cosec.handlers.TemplateSection.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import mallbots.messages.cosec.CancelShoppingList;
+import mallbots.messages.cosec.CosecMessages;
+import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.ordering.OrderCreated;
+import mallbots.messages.stores.StoreCreated;
+import mallbots.messages.stores.StoresMessages;
+import mallbots.platform.json.Json;
+import mallbots.platform.messaging.Message;
+import mallbots.platform.messaging.MessageCodec;
+import mallbots.platform.messaging.MessageType;
+import mallbots.platform.messaging.MessageTypes;
+import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.EventBridgeEvents;
+import mallbots.platform.testing.LocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.event.ruler.Machine;
+
+/**
+ * The cosec section of template.yaml against the code: its rules, run by event-ruler (the engine
+ * of EventBridge and of the local cloud), route exactly OrderCreated and the replies addressed to
+ * cosec to the queue the events function drains; the table is the one ContextTable makes.
+ */
+class CosecTemplateTest {
+
+    private static TemplateSection template;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        template = TemplateSection.read();
+    }
+
+    @Test
+    void theRulesRouteOrderCreatedAndEveryReplyToCosecAndNothingElse() throws Exception {
+        Machine rules = new Machine();
+        for (String rule : List.of("CosecOrderCreatedRule", "CosecRepliesRule")) {
+            Map<String, Object> properties = template.properties(rule);
+            assertThat(properties.get("EventBusName")).isEqualTo(ref("EventBus"));
+            rules.addRule(rule, Json.mapper().writeValueAsString(properties.get("EventPattern")));
+        }
+        // real replies to real commands, as the participants publish them
+        CosecTestbed testbed = new CosecTestbed();
+        Message<OrderCreated> created = CosecTestbed.orderCreated();
+        testbed.deliver(created);
+        for (int step = 2; step <= 6; step++) {
+            testbed.deliver(Participants.succeed(testbed.lastCommand(), CosecTestbed.id()));
+        }
+        List<Message<?>> commands = new ArrayList<>(testbed.commands());
+        commands.add(new Message<>(CosecMessages.REJECT_ORDER, commands.getLast().metadata(),
+                new RejectOrder(created.data().orderId())));
+        commands.add(new Message<>(CosecMessages.CANCEL_SHOPPING_LIST, commands.getLast().metadata(),
+                new CancelShoppingList(CosecTestbed.id())));
+
+        Set<String> routedReplies = new HashSet<>();
+        for (Message<?> command : commands) {
+            Message<?> reply = Participants.succeed(command, CosecTestbed.id());
+            Message<?> failure = Participants.fail(command, "refused");
+            assertThat(rules.rulesForJSONEvent(event(reply))).as(reply.detailType()).containsExactly("CosecRepliesRule");
+            assertThat(rules.rulesForJSONEvent(event(failure))).containsExactly("CosecRepliesRule");
+            // a reply to another orchestrator is not ours; nor are the commands themselves
+            Message<?> elsewhere = reply.withMetadata(m -> m.withSaga(m.sagaId(), m.sagaName(), "mallbots.other"));
+            assertThat(rules.rulesForJSONEvent(event(elsewhere))).isEmpty();
+            assertThat(rules.rulesForJSONEvent(event(command))).isEmpty();
+            routedReplies.add(reply.detailType());
+        }
+        assertThat(rules.rulesForJSONEvent(event(created))).containsExactly("CosecOrderCreatedRule");
+        Message<?> storeCreated = StoresMessages.STORE_CREATED.create(
+                new StoreCreated(CosecTestbed.id(), "Robot Supplies", "Level 1"))
+                .withMetadata(m -> m.withAggregate(CosecTestbed.id(), 1));
+        assertThat(rules.rulesForJSONEvent(event(storeCreated))).isEmpty();
+
+        // what the rules route is exactly what the events function handles
+        CosecModule module = CosecModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        Set<String> handled = CosecEventsFunction.handlers(module).types().stream().map(MessageType::detailType)
+                .collect(Collectors.toSet());
+        Set<String> routed = new HashSet<>(routedReplies);
+        routed.add("OrderCreated");
+        assertThat(handled).isEqualTo(routed);
+    }
+
+    @Test
+    void bothRulesDeliverToTheQueueWithRetriesAndTheDeadLetterQueueWhichOnlyTheyMaySendTo() {
+        for (String rule : List.of("CosecOrderCreatedRule", "CosecRepliesRule")) {
+            Map<String, Object> target = map(list(template.properties(rule).get("Targets")).getFirst());
+            assertThat(target.get("Arn")).isEqualTo(getAtt("CosecQueue.Arn"));
+            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
+            assertThat(map(target.get("DeadLetterConfig")).get("Arn")).isEqualTo(getAtt("CosecDeadLetterQueue.Arn"));
+        }
+        Map<String, Object> statement = map(list(map(template.properties("CosecQueuePolicy").get("PolicyDocument"))
+                .get("Statement")).getFirst());
+        assertThat(list(map(map(statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn")))
+                .containsExactlyInAnyOrder(getAtt("CosecOrderCreatedRule.Arn"), getAtt("CosecRepliesRule.Arn"));
+        Map<String, Object> queue = template.properties("CosecQueue");
+        assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
+                .isEqualTo(getAtt("CosecDeadLetterQueue.Arn"));
+        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
+        Map<String, Object> sqs = map(map(map(template.properties("CosecEvents").get("Events"))
+                .get("CosecQueueMessages")).get("Properties"));
+        assertThat(sqs.get("Queue")).isEqualTo(getAtt("CosecQueue.Arn"));
+        assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+    }
+
+    @Test
+    void everyFunctionRunsAHandlerOfTheCosecJarOnItsTable() throws ClassNotFoundException {
+        for (String id : List.of("CosecEvents", "CosecOutboxSweeper")) {
+            Map<String, Object> function = template.properties(id);
+            assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/cosec/target/cosec.jar");
+            assertThat(RequestHandler.class).as(id).isAssignableFrom(Class.forName((String) function.get("Handler")));
+            assertThat(map(map(function.get("Environment")).get("Variables")).get("TABLE_NAME"))
+                    .isEqualTo(ref("CosecTable"));
+            assertThat(list(function.get("Policies"))).contains(
+                    Map.of("DynamoDBCrudPolicy", Map.of("TableName", ref("CosecTable"))),
+                    Map.of("EventBridgePutEventsPolicy", Map.of("EventBusName", ref("EventBus"))));
+        }
+        Map<String, Object> sweep = map(map(template.properties("CosecOutboxSweeper").get("Events")).get("Sweep"));
+        assertThat(sweep.get("Type")).isEqualTo("Schedule");
+    }
+
+    @Test
+    void theTableIsTheOneContextTableMakes() {
+        Map<String, Object> table = template.properties("CosecTable");
+        String name = LocalAws.uniqueName("cosec-shape");
+        ContextTable.create(LocalAws.dynamo(), name, ContextTable.Keys.PARTITION);
+        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(TemplateSection::map)
+                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
+                .isEqualTo(made.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
+        Map<String, Object> index = map(list(table.get("GlobalSecondaryIndexes")).getFirst());
+        var madeIndex = made.globalSecondaryIndexes().getFirst();
+        assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
+        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        assertThat(map(index.get("Projection")).get("ProjectionType"))
+                .isEqualTo(madeIndex.projection().projectionTypeAsString());
+    }
+
+    @Test
+    void theSectionHoldsOnlyCosecResources() throws IOException {
+        String text = Files.readString(TemplateSection.TEMPLATE);
+        int start = text.indexOf("# ================================================================ cosec");
+        int end = text.indexOf("# (end of cosec)");
+        assertThat(start).isPositive();
+        assertThat(end).isGreaterThan(start);
+        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
+        List<String> ids = new ArrayList<>();
+        while (resource.find()) {
+            ids.add(resource.group(1));
+        }
+
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Cosec"));
+        assertThat(template.resources().keySet()).containsAll(ids);
+    }
+
+    private static String event(Message<?> message) {
+        MessageCodec codec = new MessageCodec(MessageTypes.of(message.type()));
+        return EventBridgeEvents.of(message, codec);
+    }
+
+    private static List<String> keys(Object schema) {
+        return list(schema).stream().map(TemplateSection::map)
+                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
+    }
+}

@@ -1,0 +1,168 @@
+package mallbots.cosec.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import mallbots.messages.ordering.OrderCreated;
+import mallbots.platform.messaging.Message;
+import mallbots.platform.outbox.OutboxSweeperFunction;
+import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.saga.SagaResult;
+import mallbots.platform.saga.SagaResult.Status;
+import mallbots.platform.saga.SagaState;
+import mallbots.platform.testing.EventBridgeEvents;
+import mallbots.platform.testing.SchemaCheckingPublisher;
+import mallbots.platform.testing.SqsEvents;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Concurrent replies, crashes between the write and the publication, and records that cannot be processed. */
+class SagaRacesAndCrashesTest {
+
+    @RepeatedTest(3)
+    void ofConcurrentRepliesToTheAwaitedCommandExactlyOneMovesTheSaga() throws Exception {
+        CosecTestbed testbed = new CosecTestbed();
+        Message<OrderCreated> created = CosecTestbed.orderCreated();
+        String orderId = created.data().orderId();
+        testbed.deliver(created);
+        Message<?> authorize = testbed.lastCommand();
+        // different messages (own ids), half success and half failure, all answering the awaited command
+        List<Message<?>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Message<?> reply = i % 2 == 0 ? Participants.succeed(authorize, null) : Participants.fail(authorize, "no");
+            replies.add(reply.withMetadata(m -> m.withMessageId(CosecTestbed.id())));
+        }
+
+        List<SagaResult> results = race(testbed, replies);
+
+        assertThat(results).extracting(SagaResult::status)
+                .filteredOn(status -> status != Status.IGNORED).hasSize(1)
+                .first().isIn(Status.ADVANCED, Status.COMPENSATED);
+        SagaState saga = testbed.saga(orderId);
+        assertThat(testbed.version(orderId)).isEqualTo(2);
+        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer",
+                saga.compensating() ? "RejectOrder" : "CreateShoppingList");
+        assertThat(saga.done()).isEqualTo(saga.compensating());
+    }
+
+    @Test
+    void copiesOfOneReplyRacingAdvanceTheSagaOnce() throws Exception {
+        CosecTestbed testbed = new CosecTestbed();
+        Message<OrderCreated> created = CosecTestbed.orderCreated();
+        testbed.deliver(created);
+        Message<?> authorized = Participants.succeed(testbed.lastCommand(), null);
+
+        List<SagaResult> results = race(testbed, List.of(authorized, authorized, authorized, authorized));
+
+        assertThat(results).extracting(SagaResult::status).containsOnlyOnce(Status.ADVANCED)
+                .allMatch(status -> status == Status.ADVANCED || status == Status.DUPLICATE
+                        || status == Status.IGNORED);
+        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer", "CreateShoppingList");
+        assertThat(testbed.version(created.data().orderId())).isEqualTo(2);
+    }
+
+    @Test
+    void aCommandWrittenButNotPublishedBeforeACrashIsSentByTheSweeperAndNotDecidedTwice() {
+        RecordingPublisher dying = RecordingPublisher.crashing();
+        CosecTestbed testbed = new CosecTestbed(dying);
+        Message<OrderCreated> created = CosecTestbed.orderCreated();
+        String orderId = created.data().orderId();
+
+        assertThatThrownBy(() -> testbed.module.start().start(created)).isInstanceOf(RecordingPublisher.SimulatedCrash.class);
+
+        Map<String, AttributeValue> item = testbed.sagaItem(orderId).orElseThrow();
+        assertThat(item.get("outbox").m()).hasSize(1);
+        assertThat(item.get("outboxPending").s()).isEqualTo("1");
+        // the function is restarted and OrderCreated delivered again: the saga exists, nothing is decided again
+        RecordingPublisher bus = RecordingPublisher.accepting();
+        CosecTestbed restarted = testbed.restartedWith(bus);
+        assertThat(restarted.module.start().start(created).status()).isEqualTo(Status.ALREADY_STARTED);
+        assertThat(bus.published()).isEmpty();
+
+        sweep(restarted, bus);
+
+        assertThat(restarted.commandTypes()).containsExactly("AuthorizeCustomer");
+        assertThat(restarted.lastCommand().messageId()).isEqualTo(restarted.saga(orderId).awaiting());
+        assertThat(restarted.sagaItem(orderId).orElseThrow().get("outbox").m()).isEmpty();
+
+        // the same after a reply: the step's command waits in the outbox, the redelivered reply is a duplicate
+        RecordingPublisher dyingAgain = RecordingPublisher.crashing();
+        CosecTestbed crashingOnReply = restarted.restartedWith(dyingAgain);
+        Message<?> authorized = Participants.succeed(restarted.lastCommand(), null);
+        assertThatThrownBy(() -> crashingOnReply.module.replies().handle(authorized))
+                .isInstanceOf(RecordingPublisher.SimulatedCrash.class);
+        assertThat(restarted.module.replies().handle(authorized).status()).isEqualTo(Status.DUPLICATE);
+        sweep(restarted, bus);
+        assertThat(restarted.commandTypes()).containsExactly("AuthorizeCustomer", "CreateShoppingList");
+        assertThat(restarted.saga(orderId).step()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyTheRecordsThatCannotBeProcessedFailAndTheyChangeNothing() {
+        CosecTestbed testbed = new CosecTestbed();
+        Message<OrderCreated> running = CosecTestbed.orderCreated();
+        testbed.deliver(running);
+        Message<?> authorize = testbed.lastCommand();
+        Message<OrderCreated> good = CosecTestbed.orderCreated();
+        // a reply to a saga that does not exist, a reply naming another saga, and a body that is not an event
+        Message<?> unknownSaga = Participants.succeed(authorize, null)
+                .withMetadata(m -> m.withSaga(CosecTestbed.id(), "CreateOrderSaga", "mallbots.cosec"));
+        Message<?> otherSaga = Participants.succeed(authorize, null)
+                .withMetadata(m -> m.withSaga(running.data().orderId(), "CancelOrderSaga", "mallbots.cosec"));
+        List<Map<String, AttributeValue>> before = testbed.allItems();
+        SqsEvents.send(testbed.sqs, testbed.queue, EventBridgeEvents.of(good, CosecTestbed.INBOUND));
+        SqsEvents.send(testbed.sqs, testbed.queue, EventBridgeEvents.of(unknownSaga, CosecTestbed.INBOUND));
+        SqsEvents.send(testbed.sqs, testbed.queue, EventBridgeEvents.of(otherSaga, CosecTestbed.INBOUND));
+        SqsEvents.send(testbed.sqs, testbed.queue, "{\"detail-type\": \"AuthorizeCustomerReply\", \"source\": ");
+        SQSEvent batch = SqsEvents.receive(testbed.sqs, testbed.queue, 4);
+
+        SQSBatchResponse response = testbed.function.handleRequest(batch, null);
+
+        String goodRecord = batch.getRecords().stream().filter(r -> r.getBody().contains(good.messageId()))
+                .findFirst().orElseThrow().getMessageId();
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .hasSize(3).doesNotContain(goodRecord);
+        assertThat(testbed.saga(good.data().orderId()).step()).isEqualTo(2);
+        assertThat(testbed.allItems()).hasSize(before.size() + 1).containsAll(before);
+        assertThat(testbed.sagaItem(unknownSaga.metadata().sagaId())).isEmpty();
+        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer", "AuthorizeCustomer");
+    }
+
+    private static List<SagaResult> race(CosecTestbed testbed, List<Message<?>> replies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(replies.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SagaResult>> futures = new ArrayList<>();
+            for (Message<?> reply : replies) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return testbed.module.replies().handle(reply);
+                }));
+            }
+            go.countDown();
+            List<SagaResult> results = new ArrayList<>();
+            for (Future<SagaResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void sweep(CosecTestbed testbed, RecordingPublisher bus) {
+        new OutboxSweeperFunction(testbed.dynamo, testbed.table, new SchemaCheckingPublisher(bus), Duration.ZERO)
+                .handleRequest(null, null);
+    }
+}
