@@ -78,9 +78,12 @@ class OrderLifecycleTest {
         String customer = MALL.customer("Cleo");
         String payment = MALL.payment(customer, "10.00");
         String basket = startBasketWith(customer, gear);
-        // the product leaves the catalogue after it went into the basket: the depot no longer has it
+        // the product leaves the catalogue after it went into the basket: the depot forgets it too
         assertThat(MALL.call("DELETE", "/api/stores/products/" + gear.id(), null).status()).isEqualTo(204);
-        Mall.eventually("the depot to forget the product", () -> null, nothing -> sleepABit());
+        Mall.eventually("the baskets to forget the product", () -> MALL.call("PUT", "/api/baskets/"
+                + startBasketOf(customer) + "/addItem", Map.of("productId", gear.id(), "quantity", 1)),
+                answer -> answer.status() == 404);
+        pause(); // ProductRemoved reached the depot's queue with the baskets' one: give it a moment
 
         checkOut(basket, payment);
 
@@ -128,26 +131,25 @@ class OrderLifecycleTest {
         MALL.shoppingListBecomes(list, "canceled");
     }
 
-    /** The shopping list the depot made for an order, seen in its reply to the saga, or null. */
+    /**
+     * The shopping list the depot made for an order, or null: the depot's successful replies to
+     * the saga name the lists it made; the list itself names its order.
+     */
     private static String listCreatedFor(String order) {
         for (int poll = 0; poll < 3; poll++) {
             for (JsonNode reply : SYSTEM.receive(depotReplies)) {
-                LISTS.put(reply.path("detail").path("metadata").path("correlationId").asText(),
-                        reply.path("detail").path("data").path("shoppingListId").asText(null));
-                LISTS_BY_ORDER_HINT.add(reply);
+                String listId = reply.path("detail").path("data").path("shoppingListId").asText(null);
+                if (listId != null) {
+                    LISTS_MADE.add(listId);
+                }
             }
         }
-        for (JsonNode reply : LISTS_BY_ORDER_HINT) {
-            String listId = reply.path("detail").path("data").path("shoppingListId").asText(null);
-            if (listId != null && order.equals(MALL.shoppingList(listId).path("orderId").asText())) {
-                return listId;
-            }
-        }
-        return null;
+        return LISTS_MADE.stream()
+                .filter(listId -> order.equals(MALL.shoppingList(listId).path("orderId").asText()))
+                .findFirst().orElse(null);
     }
 
-    private static final Map<String, String> LISTS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.List<JsonNode> LISTS_BY_ORDER_HINT = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.Set<String> LISTS_MADE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static String startBasketWith(String customer, Product product) {
         String basket = SYSTEM.call("POST", "/api/baskets", SystemCloud.json(Map.of("customerId", customer))).id();
@@ -161,12 +163,15 @@ class OrderLifecycleTest {
                 .isEqualTo(200);
     }
 
-    private static boolean sleepABit() {
+    private static String startBasketOf(String customer) {
+        return SYSTEM.call("POST", "/api/baskets", SystemCloud.json(Map.of("customerId", customer))).id();
+    }
+
+    private static void pause() {
         try {
-            Thread.sleep(2000);
+            Thread.sleep(3000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return true;
     }
 }

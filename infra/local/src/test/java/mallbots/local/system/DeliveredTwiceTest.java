@@ -1,0 +1,79 @@
+package mallbots.local.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mallbots.local.system.Mall.Product;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The happy path of an order with every message delivered twice to every consumer: the same
+ * end state, and no message published twice under different ids (a consumer that did its work
+ * twice would announce it twice).
+ */
+class DeliveredTwiceTest {
+
+    private static SystemCloud system;
+    private static String everything;
+
+    @BeforeAll
+    static void start() {
+        system = SystemCloud.start(2);
+        everything = system.watch("test-everything", "{\"source\":[{\"prefix\":\"mallbots.\"}]}");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void every_message_twice_gives_the_same_end_state_and_no_double_announcements() throws Exception {
+        Mall mall = new Mall(system);
+        Product bolt = mall.storeWithProduct("Bolt", "1.25");
+        String customer = mall.customer("Ada");
+        String order = mall.checkOut(customer, mall.payment(customer, "10.00"), Map.of(bolt, 4));
+
+        String list = mall.orderBecomes(order, "approved").path("shoppingId").asText();
+        mall.shoppingListBecomes(list, "available");
+        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", Mall.newId())).status())
+                .isEqualTo(200);
+        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
+        mall.invoiceBecomes(order, "pending");
+        assertThat(mall.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status()).isEqualTo(200);
+        JsonNode completed = mall.orderBecomes(order, "completed");
+        Thread.sleep(3000); // let the second copies of the last messages land
+
+        assertThat(completed.path("total").asText()).isEqualTo("5.00");
+        assertThat(mall.shoppingList(list).path("status").asText()).isEqualTo("completed");
+        assertThat(mall.invoiceBecomes(order, "paid").path("amount").asText()).isEqualTo("5.00");
+
+        Map<String, Set<String>> idsByMeaning = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        for (List<JsonNode> batch = system.receive(everything); !batch.isEmpty(); batch = system.receive(everything)) {
+            for (JsonNode event : batch) {
+                JsonNode metadata = event.path("detail").path("metadata");
+                String meaning = event.path("detail-type").asText() + " "
+                        + (metadata.has("aggregateId")
+                        ? metadata.path("aggregateId").asText() + "@" + metadata.path("aggregateVersion").asText()
+                        : "caused by " + metadata.path("causationId").asText());
+                idsByMeaning.computeIfAbsent(meaning, key -> new HashSet<>()).add(metadata.path("messageId").asText());
+                seen.add(event.path("detail-type").asText());
+            }
+        }
+        assertThat(seen).contains("OrderCreated", "AuthorizeCustomer", "CreateShoppingListReply", "ConfirmPayment",
+                "OrderApproved", "ShoppingListCompleted", "OrderReadied", "InvoiceCreated", "InvoicePaid", "OrderCompleted");
+        assertThat(idsByMeaning).allSatisfy((meaning, ids) ->
+                assertThat(ids).as("message ids of %s", meaning).hasSize(1));
+    }
+}
