@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import mallbots.messages.cosec.ConfirmPayment;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderCanceled;
@@ -17,6 +20,7 @@ import mallbots.messages.payments.InvoiceCanceled;
 import mallbots.messages.payments.InvoiceCreated;
 import mallbots.messages.payments.PaymentsMessages;
 import mallbots.platform.domain.Money;
+import mallbots.platform.domain.RuleViolation;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.Metadata;
@@ -264,6 +268,37 @@ class PaymentsEventsTest {
         deliver(readied(orderId, "4.00"));
 
         assertThat(testbed.module.getInvoice().get(orderId).pending()).isTrue();
+    }
+
+    @Test
+    void aPaymentRacingACancellationEndsEitherPaidOrCanceledAnnouncedOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String orderId = UUID.randomUUID().toString();
+            deliver(readied(orderId, "9.00"));
+            Message<OrderCanceled> canceled = canceled(orderId);
+
+            try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+                Future<?> paying = threads.submit(() -> {
+                    try {
+                        testbed.module.payInvoice().pay(orderId);
+                    } catch (RuleViolation canceledFirst) {
+                        // the cancellation won: the invoice is no longer pending
+                    }
+                });
+                Future<?> canceling = threads.submit(() ->
+                        testbed.module.cancelInvoice().cancel(canceled.metadata(), orderId));
+                paying.get();
+                canceling.get();
+            }
+
+            String status = testbed.module.getInvoice().get(orderId).status().label();
+            List<String> announced = testbed.published().stream()
+                    .filter(message -> orderId.equals(message.metadata().aggregateId()))
+                    .map(Message::detailType).toList();
+            assertThat(announced).containsExactly("InvoiceCreated",
+                    status.equals("paid") ? "InvoicePaid" : "InvoiceCanceled");
+            assertThat(testbed.invoiceItem(orderId).get("version").n()).isEqualTo("2");
+        }
     }
 
     // ---------------------------------------------------------------- poison
