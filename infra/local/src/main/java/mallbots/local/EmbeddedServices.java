@@ -1,0 +1,47 @@
+package mallbots.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import mallbots.emulators.LocalAwsEndpoint;
+import mallbots.emulators.eventbridge.DeliveryListener;
+import mallbots.emulators.eventbridge.LambdaInvoker;
+import mallbots.local.provision.AwsClients;
+
+/** The embedded endpoint: our EventBridge, ElasticMQ and dynalite behind one URI. */
+final class EmbeddedServices implements AwsServices {
+
+    private final LocalAwsEndpoint endpoint;
+    private final AwsClients clients;
+
+    private EmbeddedServices(LocalAwsEndpoint endpoint, AwsClients clients) {
+        this.endpoint = endpoint;
+        this.clients = clients;
+    }
+
+    static EmbeddedServices start(int port, String region, Path dataDir) {
+        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(port, region, dataDir);
+        return new EmbeddedServices(endpoint, AwsClients.of(endpoint.uri(), region));
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint.uri();
+    }
+
+    @Override
+    public AwsClients clients() {
+        return clients;
+    }
+
+    @Override
+    public void connect(LambdaInvoker invoker, DeliveryListener listener) {
+        endpoint.setLambdaInvoker(invoker);
+        endpoint.addDeliveryListener(listener);
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        endpoint.close();
+    }
+}

@@ -1,0 +1,149 @@
+package mallbots.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import mallbots.emulators.Ports;
+import mallbots.local.console.FlowConsole;
+import mallbots.local.dlq.FailureRecords;
+import mallbots.local.http.HttpApiServer;
+import mallbots.local.lambda.FunctionHost;
+import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.Provisioner;
+import mallbots.local.template.Template;
+import mallbots.local.template.TemplateReader;
+
+/**
+ * The whole system on one machine: reads the template, loads its functions, starts the AWS
+ * endpoint (or uses an external one), provisions the template there, starts the event source
+ * mappings and the HTTP API. Closing it stops all of it, child processes included.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private final Template template;
+    private final AwsServices services;
+    private final FunctionHost host;
+    private final HttpApiServer httpApi;
+    private final FailureRecords failures;
+
+    private LocalCloud(Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
+                       FailureRecords failures) {
+        this.template = template;
+        this.services = services;
+        this.host = host;
+        this.httpApi = httpApi;
+        this.failures = failures;
+    }
+
+    public static LocalCloud start(Options options, FlowConsole console) {
+        int port = options.port() == 0 ? Ports.free() : options.port();
+        int apiPort = options.apiPort() == 0 ? Ports.free() : options.apiPort();
+        // A taken port is said before anything starts (another ./mallbots up, LocalStack, sam local).
+        if (options.endpoint().isEmpty() && Ports.isOpen(port)) {
+            throw new IllegalStateException("port " + port + " is taken: is another local cloud running? (--port)");
+        }
+        if (options.endpoint().isEmpty() && port == apiPort) {
+            throw new IllegalStateException("--port and --api-port are both " + port);
+        }
+        if (Ports.isOpen(apiPort)) {
+            throw new IllegalStateException("port " + apiPort + " is taken: cannot serve the HTTP API there (--api-port)");
+        }
+        URI endpoint = options.endpoint().orElseGet(() -> URI.create("http://127.0.0.1:" + port));
+        URI api = URI.create("http://127.0.0.1:" + apiPort);
+        // Everything that can be wrong in the template or the handlers fails before anything starts.
+        Template template = TemplateReader.read(options.template(), options.parameters(),
+                new TemplateReader.Site(options.region(), endpoint, api));
+        FunctionHost host = FunctionHost.load(template, endpoint, console);
+        FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
+
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            AwsServices services = options.endpoint().isPresent()
+                    ? new ExternalServices(endpoint, options.region(), console)
+                    : EmbeddedServices.start(port, options.region(), options.dataDir().orElse(null));
+            started.add(services);
+            console.info("MallBots local cloud");
+            console.info("  AWS endpoint  " + services.endpoint() + "  (region " + options.region()
+                    + ", any credentials; export AWS_ENDPOINT_URL=" + services.endpoint() + ")");
+            console.info("  HTTP API      " + api);
+            options.dataDir().ifPresent(dir -> console.info("  DynamoDB data " + dir.toAbsolutePath()));
+            console.info("  failures of queue messages are recorded in " + failures.file() + " (read by ./mallbots dlq)");
+            template.notes().forEach(note -> console.info("  note: " + note));
+            services.connect(host, console);
+            Provisioner.Provisioned provisioned = new Provisioner(services.clients(), line -> console.info("  " + line))
+                    .provision(template);
+            started.add(host);
+            host.startQueueMappings(template, provisioned.queueUrlsByArn(), services.clients().sqs(), failures);
+            for (Template.Function function : template.functions()) {
+                console.info("  function " + function.name() + "  " + function.handler() + describe(function));
+            }
+            HttpApiServer httpApi = HttpApiServer.start(apiPort, template.routes(), host::function, template.cors(), console);
+            for (Template.Route route : template.routes()) {
+                console.info("  route  " + (route.path().equals("$default") ? "$default" : route.routeKey())
+                        + " -> " + route.functionName());
+            }
+            return new LocalCloud(template, services, host, httpApi, failures);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static String describe(Template.Function function) {
+        StringBuilder text = new StringBuilder();
+        for (Template.QueueMapping mapping : function.queueMappings()) {
+            text.append("  <- queue ").append(mapping.queueArn().substring(mapping.queueArn().lastIndexOf(':') + 1))
+                    .append(" (batch ").append(mapping.batchSize())
+                    .append(mapping.maximumBatchingWindowSeconds() > 0 ? ", window " + mapping.maximumBatchingWindowSeconds() + " s" : "")
+                    .append(mapping.reportBatchItemFailures() ? ", partial batch failures" : "")
+                    .append(mapping.enabled() ? "" : ", disabled").append(")");
+        }
+        return text.toString();
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public URI awsEndpoint() {
+        return services.endpoint();
+    }
+
+    public URI httpApi() {
+        return httpApi.uri();
+    }
+
+    public AwsClients clients() {
+        return services.clients();
+    }
+
+    public FunctionHost host() {
+        return host;
+    }
+
+    public FailureRecords failures() {
+        return failures;
+    }
+
+    @Override
+    public void close() {
+        closeAll(List.of(services, host, httpApi));
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            long start = System.nanoTime();
+            try {
+                resource.close();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (millis > 1000) {
+                    System.err.println("stopping " + resource.getClass().getSimpleName() + " took " + millis + " ms");
+                }
+            } catch (Exception e) {
+                System.err.println("stopping " + resource.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package mallbots.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import mallbots.local.console.FlowConsole;
+import mallbots.local.dlq.FailureRecords;
+import mallbots.local.template.Template;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS event source mapping, played locally: long-polls the queue, gathers up to
+ * BatchSize messages within MaximumBatchingWindowInSeconds, invokes the function, and deletes
+ * what succeeded. With ReportBatchItemFailures only the reported records stay; without it an
+ * error leaves the whole batch. What stays reappears after the queue's visibility timeout with
+ * a higher receive count, and the queue's own RedrivePolicy moves it to the dead-letter queue
+ * after maxReceiveCount receives, exactly as on AWS. Each failure's reason is recorded per
+ * message id for {@code ./mallbots dlq}.
+ */
+public final class SqsEventSourceMapping implements AutoCloseable {
+
+    /** How long an idle poll waits: short enough that stopping is quick. */
+    private static final int IDLE_WAIT_SECONDS = 2;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final Template.Queue queue;
+    private final Template.QueueMapping mapping;
+    private final HostedFunction function;
+    private final FlowConsole console;
+    private final FailureRecords failures;
+    private final String region;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    public SqsEventSourceMapping(SqsClient sqs, String queueUrl, Template.Queue queue, Template.QueueMapping mapping,
+                                 HostedFunction function, FlowConsole console, FailureRecords failures, String region) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queue = queue;
+        this.mapping = mapping;
+        this.function = function;
+        this.console = console;
+        this.failures = failures;
+        this.region = region;
+        this.thread = Thread.ofPlatform().daemon().name("esm-" + queue.name() + "-" + function.name()).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Message> batch = gather();
+                if (!batch.isEmpty()) {
+                    handle(batch);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                console.warn("polling " + queue.name() + " for " + function.name() + " failed: " + e.getMessage());
+                sleep(1000);
+            }
+        }
+    }
+
+    /** Up to BatchSize messages: the first receive long-polls, then the batching window fills the batch. */
+    private List<Message> gather() {
+        List<Message> batch = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        long windowEnd = 0;
+        while (running && batch.size() < mapping.batchSize()) {
+            int wait;
+            if (batch.isEmpty()) {
+                wait = IDLE_WAIT_SECONDS;
+            } else {
+                long remaining = windowEnd - System.currentTimeMillis();
+                if (remaining <= 0) {
+                    break;
+                }
+                wait = (int) Math.max(1, Math.min(20, remaining / 1000));
+            }
+            int max = Math.min(10, mapping.batchSize() - batch.size());
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
+                    .waitTimeSeconds(wait).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+            for (Message message : received) {
+                if (seen.add(message.messageId())) {
+                    batch.add(message);
+                } else {
+                    // Seen again within the window (its visibility ran out): only the newest receipt deletes it.
+                    batch.replaceAll(m -> m.messageId().equals(message.messageId()) ? message : m);
+                }
+            }
+            if (batch.isEmpty()) {
+                if (!received.isEmpty()) {
+                    continue;
+                }
+                return batch;
+            }
+            if (windowEnd == 0) {
+                if (mapping.maximumBatchingWindowSeconds() == 0) {
+                    break;
+                }
+                windowEnd = System.currentTimeMillis() + mapping.maximumBatchingWindowSeconds() * 1000L;
+            }
+        }
+        return batch;
+    }
+
+    private void handle(List<Message> batch) {
+        HostedFunction.Invocation invocation = function.invoke(event(batch));
+        Set<String> failed = new LinkedHashSet<>();
+        String outcome;
+        if (invocation.failed()) {
+            batch.forEach(m -> failed.add(m.messageId()));
+            outcome = "failed (" + invocation.errorText() + "), the whole batch stays";
+            for (Message message : batch) {
+                failures.record(message.messageId(), queue.name(), function.name(), invocation.errorText());
+            }
+        } else {
+            Optional<Set<String>> reported = mapping.reportBatchItemFailures()
+                    ? reportedFailures(invocation.output(), batch) : Optional.of(Set.of());
+            if (reported.isEmpty()) {
+                batch.forEach(m -> failed.add(m.messageId()));
+                outcome = "invalid batchItemFailures response, the whole batch stays";
+                batch.forEach(m -> failures.record(m.messageId(), queue.name(), function.name(),
+                        "invalid batchItemFailures response: " + invocation.output()));
+            } else {
+                failed.addAll(reported.get());
+                for (String id : failed) {
+                    String logged = invocation.log().lastMentioning(id);
+                    failures.record(id, queue.name(), function.name(), logged != null ? logged
+                            : "reported as a batch item failure by " + function.name());
+                }
+                outcome = failed.isEmpty() ? "ok" : (batch.size() - failed.size()) + " done, " + failed.size()
+                        + " failed " + describe(batch, failed) + ", they stay for a retry";
+            }
+        }
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (Message message : batch) {
+            if (!failed.contains(message.messageId())) {
+                done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
+                        .receiptHandle(message.receiptHandle()).build());
+            }
+        }
+        for (int i = 0; i < done.size(); i += 10) {
+            List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
+            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk));
+        }
+        console.batch(queue.name(), function.name(), batch.size(), outcome, invocation.elapsed());
+    }
+
+    /** "[id (receive 2 of 5)]": the receive count tells how close a message is to its dead-letter queue. */
+    private String describe(List<Message> batch, Set<String> failed) {
+        List<String> parts = new ArrayList<>();
+        for (Message message : batch) {
+            if (failed.contains(message.messageId())) {
+                String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+                String limit = queue.redrive().map(r -> " of " + r.maxReceiveCount()
+                        + (count != null && Integer.parseInt(count) >= r.maxReceiveCount()
+                        ? ", next receive moves it to " + r.deadLetterTargetArn().substring(r.deadLetterTargetArn().lastIndexOf(':') + 1)
+                        : "")).orElse("");
+                parts.add(message.messageId() + " (receive " + count + limit + ")");
+            }
+        }
+        return parts.toString();
+    }
+
+    /** The ids the function reported; empty when the response is not a valid partial batch response. */
+    private static Optional<Set<String>> reportedFailures(String output, List<Message> batch) {
+        if (output == null) {
+            return Optional.of(Set.of());
+        }
+        JsonNode response = LambdaPayloads.tree(output);
+        JsonNode items = response.path("batchItemFailures");
+        if (items.isMissingNode() || items.isNull()) {
+            return Optional.of(Set.of());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> inBatch = new HashSet<>();
+        batch.forEach(m -> inBatch.add(m.messageId()));
+        for (JsonNode item : items) {
+            String id = item.path("itemIdentifier").asText("");
+            if (!inBatch.contains(id)) {
+                return Optional.empty(); // Lambda treats an unknown or blank identifier as a failed batch
+            }
+            ids.add(id);
+        }
+        return Optional.of(ids);
+    }
+
+    private String event(List<Message> batch) {
+        ObjectNode event = LambdaPayloads.JSON.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (Message message : batch) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId());
+            record.put("receiptHandle", message.receiptHandle());
+            record.put("body", message.body());
+            ObjectNode attributes = record.putObject("attributes");
+            message.attributesAsStrings().forEach(attributes::put);
+            ObjectNode messageAttributes = record.putObject("messageAttributes");
+            message.messageAttributes().forEach((name, value) -> {
+                ObjectNode attribute = messageAttributes.putObject(name);
+                attribute.put("stringValue", value.stringValue());
+                attribute.put("dataType", value.dataType());
+            });
+            record.put("md5OfBody", message.md5OfBody());
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", queue.arn());
+            record.put("awsRegion", region);
+        }
+        return event.toString();
+    }
+
+    /** Asks the poller to stop after its current poll; {@link #close()} waits for it. */
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(Duration.ofSeconds(IDLE_WAIT_SECONDS + 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
