@@ -106,6 +106,19 @@ class PaymentsApiTest {
         assertThat(messageOf(response)).isEqualTo("payment " + id + " not found");
     }
 
+    @ParameterizedTest(name = "{0} with a blank id")
+    @CsvSource({
+            "GET /api/payments/{id}, /api/payments/%20",
+            "GET /api/payments/invoices/{id}, /api/payments/invoices/%20",
+            "PUT /api/payments/invoices/{id}/pay, /api/payments/invoices/%20/pay"})
+    void aBlankIdIsABadRequest(String route, String path) {
+        APIGatewayV2HTTPResponse response = call(route, path, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(messageOf(response)).isEqualTo("id: must not be blank");
+        assertThat(testbed.allItems()).isEmpty();
+    }
+
     @Test
     void anInvoiceIsNotAPaymentNorAPaymentAnInvoice() {
         String orderId = invoiced("10.00");
