@@ -1,0 +1,17 @@
+package mallbots.payments.adapters;
+
+import mallbots.payments.domain.Invoice;
+import mallbots.payments.domain.InvoiceStatus;
+import mallbots.platform.domain.Money;
+
+/** An invoice as its item's {@code state} holds it (JSON; status "pending", "paid" or "canceled"). */
+public record StoredInvoice(String id, String orderId, Money amount, String status) {
+
+    static StoredInvoice of(Invoice invoice) {
+        return new StoredInvoice(invoice.id(), invoice.orderId(), invoice.amount(), invoice.status().label());
+    }
+
+    Invoice toInvoice() {
+        return new Invoice(id, orderId, amount, InvoiceStatus.ofLabel(status));
+    }
+}

@@ -1,0 +1,28 @@
+package mallbots.payments.handlers;
+
+import java.util.Objects;
+import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.payments.adapters.ConfirmPaymentReplies;
+import mallbots.payments.application.DecidePaymentConfirmation;
+import mallbots.platform.consumer.MessageHandler;
+import mallbots.platform.messaging.Message;
+import mallbots.platform.saga.CommandReplies;
+
+/** Answers the saga's ConfirmPayment, once per command: a redelivered command gets the same reply. */
+final class ConfirmPaymentHandler implements MessageHandler<ConfirmPayment> {
+
+    private final DecidePaymentConfirmation confirmation;
+    private final CommandReplies replies;
+
+    ConfirmPaymentHandler(DecidePaymentConfirmation confirmation, CommandReplies replies) {
+        this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
+        this.replies = Objects.requireNonNull(replies, "replies");
+    }
+
+    @Override
+    public void handle(Message<ConfirmPayment> command) {
+        ConfirmPayment data = command.data();
+        replies.answer(command, () -> ConfirmPaymentReplies.of(command,
+                confirmation.confirm(data.paymentId(), data.customerId(), data.amount())));
+    }
+}

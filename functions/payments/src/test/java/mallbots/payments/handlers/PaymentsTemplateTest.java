@@ -1,0 +1,180 @@
+package mallbots.payments.handlers;
+
+import static mallbots.payments.handlers.PaymentsTemplate.list;
+import static mallbots.payments.handlers.PaymentsTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.LocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The payments section of template.yaml against the code: the rules route exactly what the events
+ * function handles to its queue, the API events are the router's routes, the table is the one
+ * ContextTable makes (and the tests use), and every handler is a class of this module.
+ */
+class PaymentsTemplateTest {
+
+    private static final List<String> RULES = List.of("PaymentsConfirmPaymentRule", "PaymentsOrderEventsRule");
+
+    private static Map<String, Object> resources;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        resources = PaymentsTemplate.resources();
+    }
+
+    @Test
+    void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
+        // building the module touches no table
+        PaymentsModule module = PaymentsModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        Set<String> handled = PaymentsEventsFunction.handlers(module).types().stream()
+                .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
+
+        Set<String> routed = new HashSet<>();
+        for (String id : RULES) {
+            Map<String, Object> rule = properties(id);
+            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
+            Map<String, Object> pattern = map(rule.get("EventPattern"));
+            assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
+            for (Object source : list(pattern.get("source"))) {
+                for (Object detailType : list(pattern.get("detail-type"))) {
+                    assertThat(routed.add(source + " " + detailType)).as("routed once: " + detailType).isTrue();
+                }
+            }
+            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
+            assertThat(target.get("Arn")).as(id).isEqualTo(Map.of("Fn::GetAtt", "PaymentsQueue.Arn"));
+            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
+            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
+                    .isEqualTo(Map.of("Fn::GetAtt", "PaymentsDeadLetterQueue.Arn"));
+        }
+
+        assertThat(routed).isEqualTo(handled).containsExactlyInAnyOrder("mallbots.cosec ConfirmPayment",
+                "mallbots.ordering OrderReadied", "mallbots.ordering OrderCanceled");
+    }
+
+    @Test
+    void onlyThePaymentsRulesMaySendToTheQueueAndItsDeadLetterQueue() {
+        Map<String, Object> policy = properties("PaymentsQueuePolicy");
+        assertThat(list(policy.get("Queues"))).containsExactlyInAnyOrder(
+                Map.of("Ref", "PaymentsQueue"), Map.of("Ref", "PaymentsDeadLetterQueue"));
+        Map<String, Object> statement = map(list(map(policy.get("PolicyDocument")).get("Statement")).getFirst());
+        assertThat(list(statement.get("Resource"))).containsExactlyInAnyOrder(
+                Map.of("Fn::GetAtt", "PaymentsQueue.Arn"), Map.of("Fn::GetAtt", "PaymentsDeadLetterQueue.Arn"));
+        Object sources = map(map(statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn");
+        assertThat(list(sources)).containsExactlyInAnyOrderElementsOf(
+                RULES.stream().map(id -> (Object) Map.of("Fn::GetAtt", id + ".Arn")).toList());
+    }
+
+    @Test
+    void theEventsFunctionDrainsTheQueueReportingOnlyFailedRecords() {
+        Map<String, Object> function = properties("PaymentsEvents");
+        Map<String, Object> sqs = map(map(map(function.get("Events")).get("PaymentsQueueMessages")).get("Properties"));
+
+        assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "PaymentsQueue.Arn"));
+        assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        Map<String, Object> queue = properties("PaymentsQueue");
+        assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", "PaymentsDeadLetterQueue.Arn"));
+        assertThat(map(queue.get("RedrivePolicy")).get("maxReceiveCount")).isEqualTo(Map.of("Ref", "MaxReceiveCount"));
+        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
+    }
+
+    @Test
+    void theApiEventsAreTheRoutesOfTheRouter() {
+        Map<String, Object> events = map(properties("PaymentsApi").get("Events"));
+        List<String> declared = new ArrayList<>();
+        for (Object event : events.values()) {
+            assertThat(map(event).get("Type")).isEqualTo("HttpApi");
+            Map<String, Object> route = map(map(event).get("Properties"));
+            assertThat(route.get("ApiId")).isEqualTo(Map.of("Ref", "HttpApi"));
+            declared.add(route.get("Method") + " " + route.get("Path"));
+        }
+
+        assertThat(declared).containsExactlyInAnyOrder(PaymentsApiFunction.AUTHORIZE_PAYMENT,
+                PaymentsApiFunction.GET_PAYMENT, PaymentsApiFunction.GET_INVOICE, PaymentsApiFunction.PAY_INVOICE);
+    }
+
+    @Test
+    void everyFunctionRunsAHandlerOfThePaymentsJarOnItsTable() throws ClassNotFoundException {
+        for (String id : List.of("PaymentsApi", "PaymentsEvents", "PaymentsOutboxSweeper")) {
+            Map<String, Object> function = properties(id);
+            assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/payments/target/payments.jar");
+            Class<?> handler = Class.forName((String) function.get("Handler"));
+            assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
+            assertThat(map(map(function.get("Environment")).get("Variables")).get("TABLE_NAME"))
+                    .isEqualTo(Map.of("Ref", "PaymentsTable"));
+            assertThat(list(function.get("Policies"))).containsExactlyInAnyOrder(
+                    Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "PaymentsTable"))),
+                    Map.of("EventBridgePutEventsPolicy", Map.of("EventBusName", Map.of("Ref", "EventBus"))));
+        }
+        Map<String, Object> sweep = map(map(properties("PaymentsOutboxSweeper").get("Events")).get("Sweep"));
+        assertThat(sweep.get("Type")).isEqualTo("Schedule");
+    }
+
+    @Test
+    void theTableIsTheOneContextTableMakes() {
+        Map<String, Object> table = properties("PaymentsTable");
+        String name = LocalAws.uniqueName("payments-shape");
+        ContextTable.create(LocalAws.dynamo(), name, ContextTable.Keys.PARTITION);
+        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(PaymentsTemplate::map)
+                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
+                .isEqualTo(made.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
+        List<Object> indexes = list(table.get("GlobalSecondaryIndexes"));
+        assertThat(indexes).hasSameSizeAs(made.globalSecondaryIndexes());
+        Map<String, Object> index = map(indexes.getFirst());
+        var madeIndex = made.globalSecondaryIndexes().getFirst();
+        assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
+        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        assertThat(map(index.get("Projection")).get("ProjectionType"))
+                .isEqualTo(madeIndex.projection().projectionTypeAsString());
+    }
+
+    @Test
+    void theSectionHoldsOnlyPaymentsResources() throws IOException {
+        String text = Files.readString(PaymentsTemplate.PATH);
+        int start = text.indexOf("# ================================================================ payments");
+        int end = text.indexOf("# (end of payments)");
+        assertThat(start).isPositive();
+        assertThat(end).isGreaterThan(start);
+        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
+        List<String> ids = new ArrayList<>();
+        while (resource.find()) {
+            ids.add(resource.group(1));
+        }
+
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Payments"));
+        assertThat(resources.keySet()).containsAll(ids);
+    }
+
+    private static List<String> keys(Object schema) {
+        return list(schema).stream().map(PaymentsTemplate::map)
+                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
+    }
+
+    private static Map<String, Object> properties(String id) {
+        assertThat(resources).containsKey(id);
+        return map(map(resources.get(id)).get("Properties"));
+    }
+}
