@@ -135,8 +135,8 @@ public record ShoppingList(String id, String orderId, List<Stop> stops, String a
 
     private void requireStatus(ShoppingListStatus required, String what) {
         if (status != required) {
-            throw new RuleViolation("shopping list " + id + " is " + status.label() + ": only a "
-                    + required.label() + " list can be " + what);
+            throw new RuleViolation("shopping list " + id + " is " + status.label() + ", not " + required.label()
+                    + ": it cannot be " + what);
         }
     }
 

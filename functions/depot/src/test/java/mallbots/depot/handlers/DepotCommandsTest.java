@@ -188,7 +188,7 @@ class DepotCommandsTest {
         Message<?> reply = depot.published().getLast();
         assertRepliesTo(reply, command, Outcome.FAILURE);
         assertThat(reply.metadata().reason())
-                .isEqualTo("shopping list " + listId + " is canceled: only a pending list can be made available");
+                .isEqualTo("shopping list " + listId + " is canceled, not pending: it cannot be made available");
         assertThat(depot.list(listId).status()).isEqualTo(ShoppingListStatus.CANCELED);
     }
 
