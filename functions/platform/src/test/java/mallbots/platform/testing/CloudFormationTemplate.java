@@ -1,0 +1,102 @@
+package mallbots.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml as plain maps and lists, for a context's tests that hold its section to its code.
+ * A short-form intrinsic is read as its long form: {@code !Ref X} is {@code {"Ref": "X"}},
+ * {@code !GetAtt A.B} is {@code {"Fn::GetAtt": "A.B"}}, {@code !Sub s} is {@code {"Fn::Sub": "s"}}.
+ * Needs snakeyaml on the test classpath (a test dependency of the module that uses it).
+ */
+public final class CloudFormationTemplate {
+
+    private final Path path;
+    private final Map<String, Object> template;
+
+    private CloudFormationTemplate(Path path, Map<String, Object> template) {
+        this.path = path;
+        this.template = template;
+    }
+
+    /** The repository's template, from a module two levels down (functions/&lt;context&gt;). */
+    public static CloudFormationTemplate load() {
+        return load(Path.of("../../template.yaml"));
+    }
+
+    public static CloudFormationTemplate load(Path path) {
+        try {
+            Map<String, Object> read = new Yaml(new Intrinsics()).load(Files.readString(path));
+            return new CloudFormationTemplate(path, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Map<String, Object> resources() {
+        return map(template.get("Resources"));
+    }
+
+    /** The {@code Properties} of a resource. */
+    public Map<String, Object> properties(String logicalId) {
+        Object resource = resources().get(logicalId);
+        if (resource == null) {
+            throw new AssertionError("template.yaml has no resource " + logicalId);
+        }
+        return map(map(resource).get("Properties"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new AssertionError("expected a mapping, was " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> list(Object value) {
+        if (!(value instanceof List<?>)) {
+            throw new AssertionError("expected a sequence, was " + value);
+        }
+        return (List<Object>) value;
+    }
+
+    /** Every {@code !Name} tag as {@code {"Fn::Name": value}}, except {@code !Ref} and {@code !Condition}. */
+    private static final class Intrinsics extends SafeConstructor {
+
+        Intrinsics() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String name = node.getTag().getValue().substring(1);
+                    String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
+                    Object value = switch (node) {
+                        case ScalarNode scalar -> constructScalar(scalar);
+                        case SequenceNode sequence -> constructSequence(sequence);
+                        case MappingNode mapping -> constructMapping(mapping);
+                        default -> throw new IllegalArgumentException("unexpected node " + node);
+                    };
+                    return Map.of(key, value);
+                }
+            });
+        }
+    }
+}
