@@ -53,6 +53,11 @@ public final class CloudFormationTemplate {
         return map(template.get("Resources"));
     }
 
+    /** The template's {@code Parameters}, by name. */
+    public Map<String, Object> parameters() {
+        return map(template.get("Parameters"));
+    }
+
     /** The {@code Properties} of a resource. */
     public Map<String, Object> properties(String logicalId) {
         Object resource = resources().get(logicalId);

@@ -1,0 +1,75 @@
+package mallbots.notifications.application;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import mallbots.notifications.domain.CachedCustomer;
+import mallbots.notifications.domain.Notification;
+import mallbots.notifications.domain.NotificationKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notifies an order's customer of one order event, exactly once per message.
+ *
+ * <p>The notification (id = the message id) is first recorded PENDING, in the one conditional
+ * write that also marks the message applied; then it is handed to the sender; then marked SENT.
+ * The record is the outbox of the send: if the process dies, or the sender fails, between the
+ * write and the mark, the message is not acknowledged, SQS delivers it again, and that delivery
+ * finds the PENDING record and sends it (a redelivery of a SENT one does nothing). So no
+ * notification is lost, and a message never records two; a crash after the sender accepted it
+ * but before the mark sends it a second time (at-least-once at the phone, as SMS is anyway).
+ */
+public final class NotifyCustomer {
+
+    /** Fixed width (always six fractional digits) so that the text order of sentAt is the time order. */
+    static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyCustomer.class);
+
+    private final CustomerCache customers;
+    private final NotificationRecords records;
+    private final NotificationSender sender;
+    private final Clock clock;
+
+    public NotifyCustomer(CustomerCache customers, NotificationRecords records, NotificationSender sender,
+            Clock clock) {
+        this.customers = Objects.requireNonNull(customers, "customers");
+        this.records = Objects.requireNonNull(records, "records");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Handles order event {@code messageId}; answers the notification as it is afterwards.
+     *
+     * @throws CustomerNotCached if the customer's number is not known yet (the message is retried)
+     */
+    public Notification notify(String messageId, NotificationKind kind, String orderId, String customerId) {
+        Notification notification = records.find(messageId).orElseGet(() -> record(messageId, kind, orderId,
+                customerId));
+        if (!notification.pending()) {
+            log.info("notification {} already sent: skipped", messageId);
+            return notification;
+        }
+        sender.send(notification);
+        records.markSent(notification.id());
+        return notification.sent();
+    }
+
+    private Notification record(String messageId, NotificationKind kind, String orderId, String customerId) {
+        CachedCustomer customer = customers.find(customerId).filter(CachedCustomer::reachable)
+                .orElseThrow(() -> new CustomerNotCached(customerId, messageId));
+        Notification notification = new Notification(messageId, customerId, customer.smsNumber().value(), kind,
+                orderId, kind.text(customer.name().value(), orderId), SENT_AT.format(clock.instant()),
+                Notification.Status.PENDING);
+        if (records.recordNew(notification)) {
+            return notification;
+        }
+        // another delivery of the same message recorded it meanwhile: continue from its record
+        return records.find(messageId).orElseThrow(() -> new IllegalStateException(
+                "notification " + messageId + " exists but cannot be read"));
+    }
+}

@@ -1,0 +1,40 @@
+package mallbots.notifications.handlers;
+
+import java.util.List;
+import mallbots.notifications.domain.Notification;
+import mallbots.platform.api.HttpResponse;
+import mallbots.platform.api.HttpRouter;
+
+/**
+ * The notifications HTTP API: GET /api/notifications?customerId=... answers 200
+ * {"notifications": [...]} newest first (empty for a customer never notified); a missing or
+ * non-UUID customerId is 400.
+ */
+final class NotificationsRoutes {
+
+    static final String LIST = "GET /api/notifications";
+
+    private NotificationsRoutes() {
+    }
+
+    /** One notification as the API shows it. */
+    record NotificationView(String id, String customerId, String smsNumber, String kind, String orderId, String text,
+            String sentAt, String status) {
+
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.id(), n.customerId(), n.smsNumber(), n.kind().name(), n.orderId(), n.text(),
+                    n.sentAt(), n.status().name());
+        }
+    }
+
+    record NotificationList(List<NotificationView> notifications) {
+    }
+
+    static HttpRouter router(NotificationsModule notifications) {
+        return HttpRouter.builder()
+                .route(LIST, request -> HttpResponse.ok(new NotificationList(notifications.listNotifications()
+                        .ofCustomer(request.requiredQueryParam("customerId")).stream()
+                        .map(NotificationView::of).toList())))
+                .build();
+    }
+}

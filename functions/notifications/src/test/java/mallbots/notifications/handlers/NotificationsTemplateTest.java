@@ -1,0 +1,178 @@
+package mallbots.notifications.handlers;
+
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import mallbots.notifications.adapters.LoggingNotificationSender;
+import mallbots.notifications.adapters.NotificationsTable;
+import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.CloudFormationTemplate;
+import mallbots.platform.testing.LocalAws;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The notifications section of template.yaml against the code: the rules route exactly what the
+ * events function handles, the route is the router's, the table is the one ContextTable makes
+ * with the byCustomer GSI, SMS is switched by the SmsEnabled parameter, and every handler is a
+ * class of this module.
+ */
+class NotificationsTemplateTest {
+
+    private static final List<String> RULES = List.of("NotificationsCustomerEventsRule",
+            "NotificationsOrderEventsRule");
+
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+    @Test
+    void theRulesRouteExactlyTheTypesTheEventsFunctionHandlesToTheQueue() {
+        // building the module touches no table
+        NotificationsModule module = NotificationsModule.create(LocalAws.dynamo(), "unused",
+                RecordingPublisher.accepting(), new LoggingNotificationSender(), Clock.systemUTC());
+        Set<String> handled = NotificationsMessageHandlers.of(module).types().stream()
+                .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
+
+        Set<String> routed = new HashSet<>();
+        for (String id : RULES) {
+            Map<String, Object> rule = template.properties(id);
+            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
+            Map<String, Object> pattern = map(rule.get("EventPattern"));
+            assertThat(list(pattern.get("source"))).as(id).hasSize(1);
+            String source = (String) list(pattern.get("source")).getFirst();
+            list(pattern.get("detail-type")).forEach(type -> assertThat(routed.add(source + " " + type)).isTrue());
+            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
+            assertThat(target.get("Arn")).as(id).isEqualTo(Map.of("Fn::GetAtt", "NotificationsQueue.Arn"));
+            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
+            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
+                    .isEqualTo(Map.of("Fn::GetAtt", "NotificationsDeadLetterQueue.Arn"));
+        }
+
+        assertThat(routed).isEqualTo(handled).containsExactlyInAnyOrder(
+                "mallbots.customers CustomerRegistered", "mallbots.customers CustomerSmsChanged",
+                "mallbots.ordering OrderCreated", "mallbots.ordering OrderReadied",
+                "mallbots.ordering OrderCompleted", "mallbots.ordering OrderCanceled");
+        Map<String, Object> condition = map(map(map(list(map(template.properties("NotificationsQueuePolicy")
+                .get("PolicyDocument")).get("Statement")).getFirst()).get("Condition")).get("ArnEquals"));
+        assertThat(list(condition.get("aws:SourceArn"))).containsExactlyInAnyOrderElementsOf(
+                RULES.stream().map(id -> (Object) Map.of("Fn::GetAtt", id + ".Arn")).toList());
+    }
+
+    @Test
+    void theEventsFunctionDrainsTheQueueReportingOnlyFailedRecordsIntoADeadLetterQueue() {
+        Map<String, Object> function = template.properties("NotificationsEvents");
+        Map<String, Object> sqs = map(map(map(function.get("Events")).get("NotificationsMessages")).get("Properties"));
+
+        assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "NotificationsQueue.Arn"));
+        assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        Map<String, Object> queue = template.properties("NotificationsQueue");
+        Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
+        assertThat(redrive.get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", "NotificationsDeadLetterQueue.Arn"));
+        assertThat(redrive.get("maxReceiveCount")).isEqualTo(Map.of("Ref", "MaxReceiveCount"));
+        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
+    }
+
+    @Test
+    void smsIsSwitchedByTheSmsEnabledParameterOffByDefault() {
+        Map<String, Object> parameter = map(template.parameters().get("SmsEnabled"));
+        assertThat(parameter.get("Default")).isEqualTo("false");
+        assertThat(list(parameter.get("AllowedValues"))).containsExactlyInAnyOrder("true", "false");
+
+        Map<String, Object> function = template.properties("NotificationsEvents");
+        assertThat(map(map(function.get("Environment")).get("Variables")).get(NotificationsModule.SMS_ENABLED))
+                .isEqualTo(Map.of("Ref", "SmsEnabled"));
+        assertThat(list(function.get("Policies"))).anySatisfy(policy -> assertThat(String.valueOf(policy))
+                .contains("sns:Publish"));
+        assertThat(String.valueOf(template.properties("NotificationsApi").get("Policies")))
+                .doesNotContain("sns:");
+    }
+
+    @Test
+    void theApiEventIsTheRouteOfTheRouter() {
+        List<String> declared = new ArrayList<>();
+        for (Object event : map(template.properties("NotificationsApi").get("Events")).values()) {
+            assertThat(map(event).get("Type")).isEqualTo("HttpApi");
+            Map<String, Object> route = map(map(event).get("Properties"));
+            assertThat(route.get("ApiId")).isEqualTo(Map.of("Ref", "HttpApi"));
+            declared.add(route.get("Method") + " " + route.get("Path"));
+        }
+
+        assertThat(declared).containsExactly(NotificationsRoutes.LIST);
+    }
+
+    @Test
+    void everyFunctionRunsAHandlerOfTheNotificationsJarOnItsTable() throws ClassNotFoundException {
+        for (String id : List.of("NotificationsApi", "NotificationsEvents")) {
+            Map<String, Object> function = template.properties(id);
+            assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/notifications/target/notifications.jar");
+            Class<?> handler = Class.forName((String) function.get("Handler"));
+            assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
+            assertThat(map(map(function.get("Environment")).get("Variables")).get("TABLE_NAME"))
+                    .isEqualTo(Map.of("Ref", "NotificationsTable"));
+        }
+        assertThat(list(template.properties("NotificationsEvents").get("Policies"))).contains(
+                Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "NotificationsTable"))));
+        assertThat(list(template.properties("NotificationsApi").get("Policies"))).containsExactly(
+                Map.of("DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "NotificationsTable"))));
+    }
+
+    @Test
+    void theTableIsTheOneContextTableMakesWithTheByCustomerIndex() {
+        Map<String, Object> table = template.properties("NotificationsTable");
+        String name = LocalAws.uniqueName("notifications-shape");
+        ContextTable.create(LocalAws.dynamo(), name, NotificationsTable.KEYS, NotificationsTable.INDEXES);
+        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
+                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
+                .isEqualTo(made.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
+        Map<String, String> declared = list(table.get("GlobalSecondaryIndexes")).stream()
+                .map(CloudFormationTemplate::map).collect(Collectors.toMap(index -> (String) index.get("IndexName"),
+                        index -> keys(index.get("KeySchema")) + " " + map(index.get("Projection")).get("ProjectionType")));
+        Map<String, String> created = made.globalSecondaryIndexes().stream().collect(Collectors.toMap(
+                index -> index.indexName(), index -> index.keySchema().stream()
+                        .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList() + " "
+                        + index.projection().projectionTypeAsString()));
+        assertThat(declared).isEqualTo(created).containsKeys("outbox", NotificationsTable.BY_CUSTOMER_INDEX);
+    }
+
+    @Test
+    void theSectionHoldsOnlyNotificationsResources() throws IOException {
+        String text = Files.readString(template.path());
+        int start = text.indexOf("# ================================================================ notifications");
+        int end = text.indexOf("# (end of notifications)");
+        assertThat(start).isPositive();
+        assertThat(end).isGreaterThan(start);
+        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
+        List<String> ids = new ArrayList<>();
+        while (resource.find()) {
+            ids.add(resource.group(1));
+        }
+
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Notifications"));
+        assertThat(template.resources().keySet()).containsAll(ids);
+    }
+
+    private static List<String> keys(Object keySchema) {
+        return list(keySchema).stream().map(CloudFormationTemplate::map)
+                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
+    }
+}
