@@ -57,6 +57,8 @@ class DeliveredTwiceTest {
         assertThat(completed.path("total").asText()).isEqualTo("5.00");
         assertThat(mall.shoppingList(list).path("status").asText()).isEqualTo("completed");
         assertThat(mall.invoiceBecomes(order, "paid").path("amount").asText()).isEqualTo("5.00");
+        assertThat(mall.notificationsOnceThereAre(customer, 3)).as("each notification once")
+                .containsExactly("ORDER_COMPLETED", "ORDER_READIED", "ORDER_CREATED");
 
         Map<String, Set<String>> idsByMeaning = new HashMap<>();
         List<String> seen = new ArrayList<>();

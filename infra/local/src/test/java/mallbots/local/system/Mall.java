@@ -88,6 +88,17 @@ final class Mall {
                 answer -> answer.status() == 200 && status.equals(answer.body().path("status").asText())).body();
     }
 
+    /** The kinds of the notifications sent to a customer, newest first, once there are {@code count}. */
+    java.util.List<String> notificationsOnceThereAre(String customerId, int count) {
+        JsonNode list = eventually(count + " notifications for " + customerId,
+                () -> system.call("GET", "/api/notifications?customerId=" + customerId, null),
+                answer -> answer.status() == 200 && answer.body().path("notifications").size() >= count)
+                .body().path("notifications");
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        list.forEach(notification -> kinds.add(notification.path("kind").asText()));
+        return kinds;
+    }
+
     Answer call(String method, String path, Map<String, ?> body) {
         return system.call(method, path, body == null ? null : SystemCloud.json(body));
     }

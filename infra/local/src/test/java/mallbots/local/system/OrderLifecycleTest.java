@@ -56,6 +56,8 @@ class OrderLifecycleTest {
         assertThat(completed.path("invoiceId").asText()).isEqualTo(order);
         assertThat(MALL.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status())
                 .as("an invoice is paid once").isEqualTo(409);
+        assertThat(MALL.notificationsOnceThereAre(customer, 3))
+                .containsExactly("ORDER_COMPLETED", "ORDER_READIED", "ORDER_CREATED");
     }
 
     @Test
@@ -120,6 +122,7 @@ class OrderLifecycleTest {
         assertThat(canceled.body().path("status").asText()).isEqualTo("canceled");
         MALL.shoppingListBecomes(list, "canceled");
         assertThat(MALL.call("DELETE", "/api/ordering/" + order, null).status()).as("canceled once").isEqualTo(409);
+        assertThat(MALL.notificationsOnceThereAre(customer, 2)).containsExactly("ORDER_CANCELED", "ORDER_CREATED");
     }
 
     private static void assertPaymentRefused(String customer, String payment) {
