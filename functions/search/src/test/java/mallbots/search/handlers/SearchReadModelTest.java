@@ -21,7 +21,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import mallbots.messages.ordering.OrderApproved;
+import mallbots.messages.ordering.OrderingMessages;
 import mallbots.platform.messaging.Message;
+import mallbots.platform.messaging.Metadata;
+import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.search.handlers.SearchTestbed.Line;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +144,21 @@ class SearchReadModelTest {
                 .get("orders")).hasSize(1);
         assertThat(search.search("{\"status\":\"pending\",\"customerId\":\"" + customerId + "\"}").json()
                 .get("orders")).isEmpty();
+    }
+
+    @Test
+    void anOrderEventWithoutAnAggregateVersionFailsItsRecordAndChangesNothing() {
+        String orderId = id();
+        var unversioned = new Message<>(OrderingMessages.ORDER_APPROVED, Metadata.first(),
+                new OrderApproved(orderId, id(), id(), id()));
+        var fine = orderCreated(id(), id(), Instant.now(), new Line(id(), id()));
+
+        var response = search.deliverBodies(List.of(EventBridgeEvents.of(unversioned, SearchTestbed.INBOUND),
+                EventBridgeEvents.of(fine, SearchTestbed.INBOUND)));
+
+        assertThat(response.getBatchItemFailures()).hasSize(1);
+        assertThat(search.allItems()).noneMatch(item -> item.get("pk").s().equals("order#" + orderId));
+        assertThat(search.get(fine.data().orderId()).status()).isEqualTo(200);
     }
 
     @Test
