@@ -1,0 +1,69 @@
+package mallbots.search.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import mallbots.platform.domain.NotFound;
+import mallbots.search.domain.OrderLine;
+import mallbots.search.domain.Placement;
+import mallbots.search.domain.SearchOrder;
+
+/**
+ * The queries. Names are resolved when a view is made, from the caches: a customer registered
+ * (or a store rebranded) after the order was projected shows at the next read, with no write to
+ * the orders it concerns. The read costs one batch read of the caches per page.
+ */
+public final class FindOrders {
+
+    private final SearchOrders orders;
+    private final NameCache names;
+
+    public FindOrders(SearchOrders orders, NameCache names) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    public OrderView get(String orderId) {
+        SearchOrder order = orders.find(orderId).filter(SearchOrder::visible)
+                .orElseThrow(() -> NotFound.of("order", orderId));
+        return views(List.of(order)).getFirst();
+    }
+
+    public Result search(OrderQuery query) {
+        OrderPage page = orders.search(query);
+        return new Result(views(page.orders()), page.next());
+    }
+
+    /** A page of views and the token of the next page (null: no more). */
+    public record Result(List<OrderView> orders, String next) {
+    }
+
+    private List<OrderView> views(List<SearchOrder> page) {
+        List<Placement> placements = page.stream().map(SearchOrder::placement).toList();
+        Map<String, String> customers = names.names(NameKind.CUSTOMER,
+                collect(placements.stream().map(Placement::customerId).toList()));
+        Map<String, String> stores = names.names(NameKind.STORE,
+                collect(placements.stream().flatMap(p -> p.storeIds().stream()).toList()));
+        Map<String, String> products = names.names(NameKind.PRODUCT,
+                collect(placements.stream().flatMap(p -> p.productIds().stream()).toList()));
+        return page.stream().map(order -> {
+            Placement placement = order.placement();
+            List<OrderView.Item> items = placement.items().stream().map(line -> item(line, stores, products)).toList();
+            return new OrderView(order.orderId(), placement.customerId(), customers.get(placement.customerId()),
+                    items, placement.total(), order.status().value().word(), placement.storeIds(),
+                    placement.productIds(), placement.createdAt(), order.updatedAt());
+        }).toList();
+    }
+
+    private static OrderView.Item item(OrderLine line, Map<String, String> stores, Map<String, String> products) {
+        return new OrderView.Item(line.productId(), products.getOrDefault(line.productId(), line.productName()),
+                line.storeId(), stores.getOrDefault(line.storeId(), line.storeName()), line.price(), line.quantity());
+    }
+
+    private static Set<String> collect(Collection<String> ids) {
+        return ids.stream().collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,142 @@
+package mallbots.search.handlers;
+
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.CloudFormationTemplate;
+import mallbots.platform.testing.LocalAws;
+import mallbots.search.adapters.SearchTable;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The search section of template.yaml against the code: rules route exactly the handled types,
+ * routes are the router's, the table is what ContextTable makes with SearchTable's GSIs, and
+ * search has no publishing anywhere (no sweeper, no PutEvents permission).
+ */
+class SearchTemplateTest {
+
+    private static final List<String> RULES = List.of("SearchOrderEventsRule", "SearchCustomerEventsRule",
+            "SearchStoreEventsRule");
+
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+    @Test
+    void theRulesRouteExactlyWhatTheEventsFunctionHandles() {
+        SearchModule module = SearchModule.create(LocalAws.dynamo(), "not-touched");
+        Set<String> handled = SearchMessageHandlers.of(module).types().stream()
+                .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
+        Set<String> routed = new HashSet<>();
+        for (String id : RULES) {
+            Map<String, Object> rule = template.properties(id);
+            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
+            Map<String, Object> pattern = map(rule.get("EventPattern"));
+            List<Object> sources = list(pattern.get("source"));
+            assertThat(sources).as(id).hasSize(1);
+            for (Object type : list(pattern.get("detail-type"))) {
+                assertThat(routed.add(sources.getFirst() + " " + type)).as(id + " " + type).isTrue();
+            }
+            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
+            assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", "SearchQueue.Arn"));
+            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
+                    .isEqualTo(Map.of("Fn::GetAtt", "SearchDeadLetterQueue.Arn"));
+        }
+        assertThat(routed).isEqualTo(handled).contains("mallbots.ordering OrderCreated",
+                "mallbots.customers CustomerRegistered", "mallbots.stores ProductRebranded");
+
+        Map<String, Object> statement = map(list(map(template.properties("SearchQueuePolicy")
+                .get("PolicyDocument")).get("Statement")).getFirst());
+        assertThat(list(map(map(statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn")))
+                .containsExactlyInAnyOrderElementsOf(RULES.stream()
+                        .map(id -> (Object) Map.of("Fn::GetAtt", id + ".Arn")).toList());
+    }
+
+    @Test
+    void theEventsFunctionDrainsItsQueueWithPartialBatchFailuresAndADeadLetterQueue() {
+        Map<String, Object> sqs = map(map(map(template.properties("SearchEvents").get("Events"))
+                .get("SearchMessages")).get("Properties"));
+        assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "SearchQueue.Arn"));
+        assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+        Map<String, Object> queue = template.properties("SearchQueue");
+        assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
+                .isEqualTo(Map.of("Fn::GetAtt", "SearchDeadLetterQueue.Arn"));
+    }
+
+    @Test
+    void theApiRoutesAreTheRoutersAndTheFunctionsRunThisJarWithoutPublishing() throws ClassNotFoundException {
+        List<String> routes = map(template.properties("SearchApi").get("Events")).values().stream()
+                .map(CloudFormationTemplate::map)
+                .peek(event -> assertThat(event.get("Type")).isEqualTo("HttpApi"))
+                .map(event -> map(event.get("Properties")))
+                .peek(route -> assertThat(route.get("ApiId")).isEqualTo(Map.of("Ref", "HttpApi")))
+                .map(route -> route.get("Method") + " " + route.get("Path")).toList();
+        assertThat(routes).containsExactlyInAnyOrder(SearchRoutes.GET, SearchRoutes.SEARCH);
+
+        for (String id : List.of("SearchApi", "SearchEvents")) {
+            Map<String, Object> function = template.properties(id);
+            assertThat(function.get("CodeUri")).isEqualTo("functions/search/target/search.jar");
+            assertThat(RequestHandler.class).isAssignableFrom(Class.forName((String) function.get("Handler")));
+            assertThat(map(map(function.get("Environment")).get("Variables")))
+                    .isEqualTo(Map.of("TABLE_NAME", Map.of("Ref", "SearchTable")));
+            assertThat(list(function.get("Policies"))).noneMatch(policy -> map(policy)
+                    .containsKey("EventBridgePutEventsPolicy"));
+        }
+        assertThat(template.resources()).doesNotContainKey("SearchOutboxSweeper");
+    }
+
+    @Test
+    void theTableIsTheOneContextTableMakesWithTheSearchIndexes() {
+        String name = LocalAws.uniqueName("search-shape");
+        ContextTable.create(LocalAws.dynamo(), name, SearchTable.KEYS, SearchTable.INDEXES);
+        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+        Map<String, Object> table = template.properties("SearchTable");
+
+        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
+                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
+                .isEqualTo(made.attributeDefinitions().stream()
+                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
+        Map<String, String> declared = list(table.get("GlobalSecondaryIndexes")).stream()
+                .map(CloudFormationTemplate::map).collect(Collectors.toMap(index -> (String) index.get("IndexName"),
+                        index -> keys(index.get("KeySchema")) + " " + map(index.get("Projection")).get("ProjectionType")));
+        Map<String, String> created = made.globalSecondaryIndexes().stream().collect(Collectors.toMap(
+                index -> index.indexName(), index -> index.keySchema().stream()
+                        .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList() + " "
+                        + index.projection().projectionTypeAsString()));
+        assertThat(declared).isEqualTo(created).containsKeys(SearchTable.BY_CUSTOMER, SearchTable.BY_STATUS,
+                SearchTable.BY_CREATED, SearchTable.BY_REF);
+    }
+
+    @Test
+    void theSectionHoldsOnlySearchResources() throws IOException {
+        String text = Files.readString(template.path());
+        int start = text.indexOf("# ================================================================ search");
+        int end = text.indexOf("# (end of search)");
+        assertThat(end).isGreaterThan(start).isPositive();
+        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
+        Set<String> ids = new HashSet<>();
+        while (resource.find()) {
+            ids.add(resource.group(1));
+        }
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Search"));
+        assertThat(template.resources().keySet()).containsAll(ids);
+    }
+
+    private static List<String> keys(Object schema) {
+        return list(schema).stream().map(CloudFormationTemplate::map)
+                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
+    }
+}
