@@ -1,23 +1,22 @@
 package mallbots.baskets.handlers;
 
+import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.baskets.adapters.StoresEventHandlers;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.LocalAws;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -28,17 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 class BasketsTemplateTest {
 
-    private static Map<String, Object> resources;
-
-    @BeforeAll
-    @SuppressWarnings("unchecked")
-    static void readTemplate() throws IOException {
-        resources = (Map<String, Object>) CloudFormationYaml.template().get("Resources");
-    }
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
 
     @Test
     void theStoresRuleRoutesExactlyTheTypesTheEventsFunctionHandlesToTheQueue() {
-        Map<String, Object> rule = properties("BasketsStoreEventsRule");
+        Map<String, Object> rule = template.properties("BasketsStoreEventsRule");
         Map<String, Object> pattern = map(rule.get("EventPattern"));
         // building the module touches no table
         BasketsModule module = BasketsModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
@@ -60,12 +53,12 @@ class BasketsTemplateTest {
 
     @Test
     void theEventsFunctionDrainsTheQueueReportingOnlyFailedRecords() {
-        Map<String, Object> function = properties("BasketsEvents");
+        Map<String, Object> function = template.properties("BasketsEvents");
         Map<String, Object> sqs = map(map(map(function.get("Events")).get("StoresEvents")).get("Properties"));
 
         assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "BasketsQueue.Arn"));
         assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
-        Map<String, Object> queue = properties("BasketsQueue");
+        Map<String, Object> queue = template.properties("BasketsQueue");
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", "BasketsDeadLetterQueue.Arn"));
         assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
@@ -73,7 +66,7 @@ class BasketsTemplateTest {
 
     @Test
     void theApiEventsAreTheRoutesOfTheRouter() {
-        Map<String, Object> events = map(properties("BasketsApi").get("Events"));
+        Map<String, Object> events = map(template.properties("BasketsApi").get("Events"));
         List<String> declared = new ArrayList<>();
         for (Object event : events.values()) {
             assertThat(map(event).get("Type")).isEqualTo("HttpApi");
@@ -89,7 +82,7 @@ class BasketsTemplateTest {
     @Test
     void everyFunctionRunsAHandlerOfTheBasketsJarOnItsTable() throws ClassNotFoundException {
         for (String id : List.of("BasketsApi", "BasketsEvents", "BasketsOutboxSweeper")) {
-            Map<String, Object> function = properties(id);
+            Map<String, Object> function = template.properties(id);
             assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/baskets/target/baskets.jar");
             Class<?> handler = Class.forName((String) function.get("Handler"));
             assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
@@ -98,65 +91,38 @@ class BasketsTemplateTest {
             assertThat(list(function.get("Policies")))
                     .contains(Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "BasketsTable"))));
         }
-        Map<String, Object> sweep = map(map(properties("BasketsOutboxSweeper").get("Events")).get("Sweep"));
+        Map<String, Object> sweep = map(map(template.properties("BasketsOutboxSweeper").get("Events")).get("Sweep"));
         assertThat(sweep.get("Type")).isEqualTo("Schedule");
     }
 
     @Test
     void theTableIsTheOneContextTableMakes() {
-        Map<String, Object> table = properties("BasketsTable");
+        Map<String, Object> table = template.properties("BasketsTable");
         String name = LocalAws.uniqueName("baskets-shape");
         ContextTable.create(LocalAws.dynamo(), name, ContextTable.Keys.PARTITION_AND_SORT);
         TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
 
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
-        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationMaps::map)
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
                 .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
                 .isEqualTo(made.attributeDefinitions().stream()
                         .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
         Map<String, Object> index = map(list(table.get("GlobalSecondaryIndexes")).getFirst());
         var madeIndex = made.globalSecondaryIndexes().getFirst();
         assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
-        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+        assertThat(keySchema(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
         assertThat(map(index.get("Projection")).get("ProjectionType"))
                 .isEqualTo(madeIndex.projection().projectionTypeAsString());
     }
 
     @Test
-    void theSectionHoldsOnlyBasketsResources() throws IOException {
-        String text = Files.readString(CloudFormationYaml.templatePath());
-        int start = text.indexOf("# ================================================================ baskets");
-        int end = text.indexOf("# (end of baskets)");
-        assertThat(start).isPositive();
-        assertThat(end).isGreaterThan(start);
-        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
-        List<String> ids = new ArrayList<>();
-        while (resource.find()) {
-            ids.add(resource.group(1));
-        }
+    void theSectionHoldsOnlyBasketsResources() {
+        List<String> ids = template.sectionResourceIds("baskets");
 
         assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Baskets"));
-        assertThat(resources.keySet()).containsAll(ids);
-    }
-
-    private static List<String> keys(Object schema) {
-        return list(schema).stream().map(CloudFormationMaps::map)
-                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
-    }
-
-    private static Map<String, Object> properties(String id) {
-        assertThat(resources).containsKey(id);
-        return map(map(resources.get(id)).get("Properties"));
-    }
-
-    private static Map<String, Object> map(Object value) {
-        return CloudFormationMaps.map(value);
-    }
-
-    private static List<Object> list(Object value) {
-        return CloudFormationMaps.list(value);
+        assertThat(template.resources().keySet()).containsAll(ids);
     }
 }

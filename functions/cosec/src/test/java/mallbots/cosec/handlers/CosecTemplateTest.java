@@ -1,20 +1,18 @@
 package mallbots.cosec.handlers;
 
-import static mallbots.cosec.handlers.TemplateSection.getAtt;
-import static mallbots.cosec.handlers.TemplateSection.list;
-import static mallbots.cosec.handlers.TemplateSection.map;
-import static mallbots.cosec.handlers.TemplateSection.ref;
+import static mallbots.platform.testing.CloudFormationTemplate.getAtt;
+import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
+import static mallbots.platform.testing.CloudFormationTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.messages.cosec.CancelShoppingList;
@@ -30,9 +28,9 @@ import mallbots.platform.messaging.MessageType;
 import mallbots.platform.messaging.MessageTypes;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.event.ruler.Machine;
@@ -44,12 +42,7 @@ import software.amazon.event.ruler.Machine;
  */
 class CosecTemplateTest {
 
-    private static TemplateSection template;
-
-    @BeforeAll
-    static void readTemplate() throws IOException {
-        template = TemplateSection.read();
-    }
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
 
     @Test
     void theRulesRouteOrderCreatedAndEveryReplyToCosecAndNothingElse() throws Exception {
@@ -145,33 +138,24 @@ class CosecTemplateTest {
         TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
 
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
-        assertThat(list(table.get("AttributeDefinitions")).stream().map(TemplateSection::map)
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
                 .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
                 .isEqualTo(made.attributeDefinitions().stream()
                         .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
         Map<String, Object> index = map(list(table.get("GlobalSecondaryIndexes")).getFirst());
         var madeIndex = made.globalSecondaryIndexes().getFirst();
         assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
-        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+        assertThat(keySchema(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
         assertThat(map(index.get("Projection")).get("ProjectionType"))
                 .isEqualTo(madeIndex.projection().projectionTypeAsString());
     }
 
     @Test
-    void theSectionHoldsOnlyCosecResources() throws IOException {
-        String text = Files.readString(TemplateSection.TEMPLATE);
-        int start = text.indexOf("# ================================================================ cosec");
-        int end = text.indexOf("# (end of cosec)");
-        assertThat(start).isPositive();
-        assertThat(end).isGreaterThan(start);
-        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
-        List<String> ids = new ArrayList<>();
-        while (resource.find()) {
-            ids.add(resource.group(1));
-        }
+    void theSectionHoldsOnlyCosecResources() {
+        List<String> ids = template.sectionResourceIds("cosec");
 
         assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Cosec"));
         assertThat(template.resources().keySet()).containsAll(ids);
@@ -180,10 +164,5 @@ class CosecTemplateTest {
     private static String event(Message<?> message) {
         MessageCodec codec = new MessageCodec(MessageTypes.of(message.type()));
         return EventBridgeEvents.of(message, codec);
-    }
-
-    private static List<String> keys(Object schema) {
-        return list(schema).stream().map(TemplateSection::map)
-                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
     }
 }

@@ -3,8 +3,6 @@ package mallbots.cosec.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import mallbots.messages.ordering.OrderCreated;
@@ -12,7 +10,7 @@ import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.EventBridgeEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.FunctionEnvironments;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.Test;
@@ -32,15 +30,8 @@ class WiringTest {
     }
 
     @Test
-    void fromItsEnvironmentTheSagaStartsAndABusThatIsDownLeavesTheCommandToTheSweeper() throws IOException {
-        Environment env = Environment.of(Map.of(
-                "TABLE_NAME", testbed.table,
-                "EVENT_BUS_NAME", "mallbots",
-                "AWS_REGION", LocalAws.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL_DYNAMODB", LocalAws.dynamoEndpoint().toString(),
-                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + closedPort()));
+    void fromItsEnvironmentTheSagaStartsAndABusThatIsDownLeavesTheCommandToTheSweeper() {
+        Environment env = FunctionEnvironments.withBusDown(testbed.table);
         Message<OrderCreated> created = CosecTestbed.orderCreated();
         String orderId = created.data().orderId();
         SqsEvents.send(testbed.sqs, testbed.queue, EventBridgeEvents.of(created, CosecTestbed.INBOUND));
@@ -58,11 +49,5 @@ class WiringTest {
         assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer");
         assertThat(testbed.lastCommand().messageId()).isEqualTo(testbed.saga(orderId).awaiting());
         assertThat(testbed.sagaItem(orderId).orElseThrow().get("outbox").m()).isEmpty();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

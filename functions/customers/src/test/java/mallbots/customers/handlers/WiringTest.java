@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.ApiGatewayEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.FunctionEnvironments;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,15 +31,8 @@ class WiringTest {
     }
 
     @Test
-    void fromItsEnvironmentTheApiStoresAndABusThatIsDownLeavesTheEventToTheSweeper() throws IOException {
-        Environment env = Environment.of(Map.of(
-                "TABLE_NAME", testbed.table,
-                "EVENT_BUS_NAME", "mallbots",
-                "AWS_REGION", LocalAws.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL_DYNAMODB", LocalAws.dynamoEndpoint().toString(),
-                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + closedPort()));
+    void fromItsEnvironmentTheApiStoresAndABusThatIsDownLeavesTheEventToTheSweeper() {
+        Environment env = FunctionEnvironments.withBusDown(testbed.table);
 
         APIGatewayV2HTTPResponse response = new CustomersApiFunction(env).handleRequest(ApiGatewayEvents
                 .route("POST /api/customers").json("{\"name\": \"Ada\", \"smsNumber\": \"+15550100001\"}").build(), null);
@@ -58,11 +49,5 @@ class WiringTest {
         List<Message<?>> published = testbed.published();
         assertThat(published).<Object>extracting(Message::data).containsExactly(new CustomerRegistered(id, "Ada", "+15550100001"));
         assertThat(testbed.customerItem(id).get("outbox").m()).isEmpty();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,18 +1,16 @@
 package mallbots.depot.handlers;
 
+import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.depot.adapters.DepotTable;
@@ -117,7 +115,7 @@ class DepotTemplateTest {
         TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
 
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
         assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
                 .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
@@ -125,7 +123,7 @@ class DepotTemplateTest {
                         .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
         Map<String, String> declared = list(table.get("GlobalSecondaryIndexes")).stream()
                 .map(CloudFormationTemplate::map).collect(Collectors.toMap(index -> (String) index.get("IndexName"),
-                        index -> keys(index.get("KeySchema")) + " " + map(index.get("Projection")).get("ProjectionType")));
+                        index -> keySchema(index.get("KeySchema")) + " " + map(index.get("Projection")).get("ProjectionType")));
         Map<String, String> created = made.globalSecondaryIndexes().stream().collect(Collectors.toMap(
                 index -> index.indexName(), index -> index.keySchema().stream()
                         .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList() + " "
@@ -134,24 +132,10 @@ class DepotTemplateTest {
     }
 
     @Test
-    void theSectionHoldsOnlyDepotResources() throws IOException {
-        String text = Files.readString(template.path());
-        int start = text.indexOf("# ================================================================ depot");
-        int end = text.indexOf("# (end of depot)");
-        assertThat(start).isPositive();
-        assertThat(end).isGreaterThan(start);
-        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
-        List<String> ids = new ArrayList<>();
-        while (resource.find()) {
-            ids.add(resource.group(1));
-        }
+    void theSectionHoldsOnlyDepotResources() {
+        List<String> ids = template.sectionResourceIds("depot");
 
         assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Depot"));
         assertThat(template.resources().keySet()).containsAll(ids);
-    }
-
-    private static List<String> keys(Object schema) {
-        return list(schema).stream().map(CloudFormationTemplate::map)
-                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,7 @@ import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.ApiGatewayEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.FunctionEnvironments;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,18 +33,11 @@ class DepotWiringTest {
     }
 
     @Test
-    void fromItsEnvironmentTheApiCompletesAListAndABusThatIsDownLeavesTheEventToTheSweeper() throws IOException {
+    void fromItsEnvironmentTheApiCompletesAListAndABusThatIsDownLeavesTheEventToTheSweeper() {
         String orderId = UUID.randomUUID().toString();
         String listId = depot.availableList(orderId);
         assertThat(depot.assign(listId, "{\"botId\": \"bot-1\"}").status()).isEqualTo(200);
-        Environment env = Environment.of(Map.of(
-                "TABLE_NAME", depot.tableName,
-                "EVENT_BUS_NAME", "mallbots",
-                "AWS_REGION", LocalAws.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL_DYNAMODB", LocalAws.dynamoEndpoint().toString(),
-                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + closedPort()));
+        Environment env = FunctionEnvironments.withBusDown(depot.tableName);
 
         APIGatewayV2HTTPResponse response = new DepotApiFunction(env).handleRequest(ApiGatewayEvents
                 .route(DepotRoutes.COMPLETE).path("/api/depot/shopping/" + listId + "/complete").build(), null);
@@ -64,11 +55,5 @@ class DepotWiringTest {
         assertThat(completed).<Object>extracting(Message::data).containsExactly(new ShoppingListCompleted(listId, orderId));
         assertThat(completed.getFirst().metadata().aggregateVersion()).isEqualTo(4);
         assertThat(depot.item("shopping#" + listId).orElseThrow().get("outbox").m()).isEmpty();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

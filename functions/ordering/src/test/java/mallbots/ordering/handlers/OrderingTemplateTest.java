@@ -1,22 +1,23 @@
 package mallbots.ordering.handlers;
 
+import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.LocalAws;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -30,12 +31,7 @@ class OrderingTemplateTest {
     private static final List<String> RULES = List.of("OrderingBasketCheckedOutRule",
             "OrderingShoppingListCompletedRule", "OrderingInvoicePaidRule", "OrderingCommandsRule");
 
-    private static Map<String, Object> resources;
-
-    @BeforeAll
-    static void readTemplate() throws IOException {
-        resources = TemplateYaml.resources();
-    }
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
 
     @Test
     void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
@@ -46,7 +42,7 @@ class OrderingTemplateTest {
 
         Set<String> routed = new HashSet<>();
         for (String id : RULES) {
-            Map<String, Object> rule = properties(id);
+            Map<String, Object> rule = template.properties(id);
             assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
             Map<String, Object> pattern = map(rule.get("EventPattern"));
             assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
@@ -71,7 +67,7 @@ class OrderingTemplateTest {
 
     @Test
     void onlyTheOrderingRulesMaySendToTheQueueAndItsDeadLetterQueue() {
-        Map<String, Object> policy = properties("OrderingQueuePolicy");
+        Map<String, Object> policy = template.properties("OrderingQueuePolicy");
         assertThat(list(policy.get("Queues"))).containsExactlyInAnyOrder(Map.of("Ref", "OrderingQueue"),
                 Map.of("Ref", "OrderingDeadLetterQueue"));
         Map<String, Object> statement = map(list(map(policy.get("PolicyDocument")).get("Statement")).getFirst());
@@ -83,13 +79,13 @@ class OrderingTemplateTest {
 
     @Test
     void theEventsFunctionDrainsTheQueueReportingOnlyFailedRecords() {
-        Map<String, Object> events = map(properties("OrderingEvents").get("Events"));
+        Map<String, Object> events = map(template.properties("OrderingEvents").get("Events"));
         assertThat(events).hasSize(1);
         Map<String, Object> sqs = map(map(events.values().iterator().next()).get("Properties"));
 
         assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "OrderingQueue.Arn"));
         assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
-        Map<String, Object> queue = properties("OrderingQueue");
+        Map<String, Object> queue = template.properties("OrderingQueue");
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", "OrderingDeadLetterQueue.Arn"));
         assertThat(map(queue.get("RedrivePolicy")).get("maxReceiveCount"))
@@ -100,7 +96,7 @@ class OrderingTemplateTest {
     @Test
     void theApiEventsAreTheRoutesOfTheRouter() {
         List<String> declared = new ArrayList<>();
-        for (Object event : map(properties("OrderingApi").get("Events")).values()) {
+        for (Object event : map(template.properties("OrderingApi").get("Events")).values()) {
             assertThat(map(event).get("Type")).isEqualTo("HttpApi");
             Map<String, Object> route = map(map(event).get("Properties"));
             assertThat(route.get("ApiId")).isEqualTo(Map.of("Ref", "HttpApi"));
@@ -113,7 +109,7 @@ class OrderingTemplateTest {
     @Test
     void everyFunctionRunsAHandlerOfTheOrderingJarOnItsTable() throws ClassNotFoundException {
         for (String id : List.of("OrderingApi", "OrderingEvents", "OrderingOutboxSweeper")) {
-            Map<String, Object> function = properties(id);
+            Map<String, Object> function = template.properties(id);
             assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/ordering/target/ordering.jar");
             Class<?> handler = Class.forName((String) function.get("Handler"));
             assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
@@ -123,23 +119,23 @@ class OrderingTemplateTest {
                     Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "OrderingTable"))),
                     Map.of("EventBridgePutEventsPolicy", Map.of("EventBusName", Map.of("Ref", "EventBus"))));
         }
-        Map<String, Object> sweep = map(map(properties("OrderingOutboxSweeper").get("Events")).get("Sweep"));
+        Map<String, Object> sweep = map(map(template.properties("OrderingOutboxSweeper").get("Events")).get("Sweep"));
         assertThat(sweep.get("Type")).isEqualTo("Schedule");
         assertThat(map(sweep.get("Properties")).get("Schedule")).isEqualTo("rate(1 minute)");
     }
 
     @Test
     void theTableIsTheOneContextTableMakes() {
-        Map<String, Object> table = properties("OrderingTable");
+        Map<String, Object> table = template.properties("OrderingTable");
         String name = LocalAws.uniqueName("ordering-shape");
         ContextTable.create(LocalAws.dynamo(), name, ContextTable.Keys.PARTITION_AND_SORT);
         TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
 
         assertThat(table.get("TableName")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-ordering"));
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
                 .map(key -> key.attributeName() + " " + key.keyTypeAsString()).toList());
-        assertThat(list(table.get("AttributeDefinitions")).stream().map(OrderingTemplateTest::map)
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
                 .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
                 .isEqualTo(made.attributeDefinitions().stream()
                         .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
@@ -148,52 +144,21 @@ class OrderingTemplateTest {
         Map<String, Object> index = map(indexes.getFirst());
         var madeIndex = made.globalSecondaryIndexes().getFirst();
         assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
-        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+        assertThat(keySchema(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
                 .map(key -> key.attributeName() + " " + key.keyTypeAsString()).toList());
         assertThat(map(index.get("Projection")).get("ProjectionType"))
                 .isEqualTo(madeIndex.projection().projectionTypeAsString());
     }
 
     @Test
-    void theSectionHoldsOnlyOrderingResources() throws IOException {
-        String text = TemplateYaml.text();
-        int start = text.indexOf("# ================================================================ ordering");
-        int end = text.indexOf("# (end of ordering)");
-        assertThat(start).isPositive();
-        assertThat(end).isGreaterThan(start);
-        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
-        List<String> ids = new ArrayList<>();
-        while (resource.find()) {
-            ids.add(resource.group(1));
-        }
+    void theSectionHoldsOnlyOrderingResources() {
+        List<String> ids = template.sectionResourceIds("ordering");
 
         assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Ordering"));
-        assertThat(resources.keySet()).containsAll(ids);
+        assertThat(template.resources().keySet()).containsAll(ids);
     }
 
     private static String sourceAndType(MessageType<?> type) {
         return type.source() + " " + type.detailType();
-    }
-
-    private static List<String> keys(Object schema) {
-        return list(schema).stream().map(OrderingTemplateTest::map)
-                .map(key -> key.get("AttributeName") + " " + key.get("KeyType")).toList();
-    }
-
-    private static Map<String, Object> properties(String id) {
-        assertThat(resources).containsKey(id);
-        return map(map(resources.get(id)).get("Properties"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        assertThat(value).isInstanceOf(List.class);
-        return (List<Object>) value;
     }
 }

@@ -5,12 +5,10 @@ import static mallbots.ordering.handlers.OrderingTestbed.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import mallbots.platform.config.Environment;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.FunctionEnvironments;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,16 +26,8 @@ class OrderingWiringTest {
     }
 
     @Test
-    void fromItsEnvironmentTheEventsFunctionCreatesTheOrderAndABusThatIsDownLeavesTheEventInTheOutbox()
-            throws IOException {
-        Environment env = Environment.of(Map.of(
-                "TABLE_NAME", ordering.tableName,
-                "EVENT_BUS_NAME", "mallbots",
-                "AWS_REGION", LocalAws.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL_DYNAMODB", LocalAws.dynamoEndpoint().toString(),
-                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + closedPort()));
+    void fromItsEnvironmentTheEventsFunctionCreatesTheOrderAndABusThatIsDownLeavesTheEventInTheOutbox() {
+        Environment env = FunctionEnvironments.withBusDown(ordering.tableName);
         String orderId = newId();
         ordering.send(checkedOut(orderId));
 
@@ -49,11 +39,5 @@ class OrderingWiringTest {
         assertThat(history).hasSize(1);
         assertThat(history.getFirst().get("outbox").m()).hasSize(1);
         assertThat(history.getFirst().get("outboxPending").s()).isEqualTo("1");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,24 +1,22 @@
 package mallbots.payments.handlers;
 
-import static mallbots.payments.handlers.PaymentsTemplate.list;
-import static mallbots.payments.handlers.PaymentsTemplate.map;
+import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.LocalAws;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -31,12 +29,7 @@ class PaymentsTemplateTest {
 
     private static final List<String> RULES = List.of("PaymentsConfirmPaymentRule", "PaymentsOrderEventsRule");
 
-    private static Map<String, Object> resources;
-
-    @BeforeAll
-    static void readTemplate() throws IOException {
-        resources = PaymentsTemplate.resources();
-    }
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
 
     @Test
     void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
@@ -47,7 +40,7 @@ class PaymentsTemplateTest {
 
         Set<String> routed = new HashSet<>();
         for (String id : RULES) {
-            Map<String, Object> rule = properties(id);
+            Map<String, Object> rule = template.properties(id);
             assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
             Map<String, Object> pattern = map(rule.get("EventPattern"));
             assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
@@ -69,7 +62,7 @@ class PaymentsTemplateTest {
 
     @Test
     void onlyThePaymentsRulesMaySendToTheQueueAndItsDeadLetterQueue() {
-        Map<String, Object> policy = properties("PaymentsQueuePolicy");
+        Map<String, Object> policy = template.properties("PaymentsQueuePolicy");
         assertThat(list(policy.get("Queues"))).containsExactlyInAnyOrder(
                 Map.of("Ref", "PaymentsQueue"), Map.of("Ref", "PaymentsDeadLetterQueue"));
         Map<String, Object> statement = map(list(map(policy.get("PolicyDocument")).get("Statement")).getFirst());
@@ -82,12 +75,12 @@ class PaymentsTemplateTest {
 
     @Test
     void theEventsFunctionDrainsTheQueueReportingOnlyFailedRecords() {
-        Map<String, Object> function = properties("PaymentsEvents");
+        Map<String, Object> function = template.properties("PaymentsEvents");
         Map<String, Object> sqs = map(map(map(function.get("Events")).get("PaymentsQueueMessages")).get("Properties"));
 
         assertThat(sqs.get("Queue")).isEqualTo(Map.of("Fn::GetAtt", "PaymentsQueue.Arn"));
         assertThat(sqs.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
-        Map<String, Object> queue = properties("PaymentsQueue");
+        Map<String, Object> queue = template.properties("PaymentsQueue");
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", "PaymentsDeadLetterQueue.Arn"));
         assertThat(map(queue.get("RedrivePolicy")).get("maxReceiveCount")).isEqualTo(Map.of("Ref", "MaxReceiveCount"));
@@ -96,7 +89,7 @@ class PaymentsTemplateTest {
 
     @Test
     void theApiEventsAreTheRoutesOfTheRouter() {
-        Map<String, Object> events = map(properties("PaymentsApi").get("Events"));
+        Map<String, Object> events = map(template.properties("PaymentsApi").get("Events"));
         List<String> declared = new ArrayList<>();
         for (Object event : events.values()) {
             assertThat(map(event).get("Type")).isEqualTo("HttpApi");
@@ -112,7 +105,7 @@ class PaymentsTemplateTest {
     @Test
     void everyFunctionRunsAHandlerOfThePaymentsJarOnItsTable() throws ClassNotFoundException {
         for (String id : List.of("PaymentsApi", "PaymentsEvents", "PaymentsOutboxSweeper")) {
-            Map<String, Object> function = properties(id);
+            Map<String, Object> function = template.properties(id);
             assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/payments/target/payments.jar");
             Class<?> handler = Class.forName((String) function.get("Handler"));
             assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
@@ -122,21 +115,21 @@ class PaymentsTemplateTest {
                     Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "PaymentsTable"))),
                     Map.of("EventBridgePutEventsPolicy", Map.of("EventBusName", Map.of("Ref", "EventBus"))));
         }
-        Map<String, Object> sweep = map(map(properties("PaymentsOutboxSweeper").get("Events")).get("Sweep"));
+        Map<String, Object> sweep = map(map(template.properties("PaymentsOutboxSweeper").get("Events")).get("Sweep"));
         assertThat(sweep.get("Type")).isEqualTo("Schedule");
     }
 
     @Test
     void theTableIsTheOneContextTableMakes() {
-        Map<String, Object> table = properties("PaymentsTable");
+        Map<String, Object> table = template.properties("PaymentsTable");
         String name = LocalAws.uniqueName("payments-shape");
         ContextTable.create(LocalAws.dynamo(), name, ContextTable.Keys.PARTITION);
         TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
 
         assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
+        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
-        assertThat(list(table.get("AttributeDefinitions")).stream().map(PaymentsTemplate::map)
+        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
                 .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
                 .isEqualTo(made.attributeDefinitions().stream()
                         .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
@@ -145,36 +138,17 @@ class PaymentsTemplateTest {
         Map<String, Object> index = map(indexes.getFirst());
         var madeIndex = made.globalSecondaryIndexes().getFirst();
         assertThat(index.get("IndexName")).isEqualTo(madeIndex.indexName());
-        assertThat(keys(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
+        assertThat(keySchema(index.get("KeySchema"))).isEqualTo(madeIndex.keySchema().stream()
                 .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
         assertThat(map(index.get("Projection")).get("ProjectionType"))
                 .isEqualTo(madeIndex.projection().projectionTypeAsString());
     }
 
     @Test
-    void theSectionHoldsOnlyPaymentsResources() throws IOException {
-        String text = Files.readString(PaymentsTemplate.PATH);
-        int start = text.indexOf("# ================================================================ payments");
-        int end = text.indexOf("# (end of payments)");
-        assertThat(start).isPositive();
-        assertThat(end).isGreaterThan(start);
-        Matcher resource = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$").matcher(text.substring(start, end));
-        List<String> ids = new ArrayList<>();
-        while (resource.find()) {
-            ids.add(resource.group(1));
-        }
+    void theSectionHoldsOnlyPaymentsResources() {
+        List<String> ids = template.sectionResourceIds("payments");
 
         assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("Payments"));
-        assertThat(resources.keySet()).containsAll(ids);
-    }
-
-    private static List<String> keys(Object schema) {
-        return list(schema).stream().map(PaymentsTemplate::map)
-                .map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
-    }
-
-    private static Map<String, Object> properties(String id) {
-        assertThat(resources).containsKey(id);
-        return map(map(resources.get(id)).get("Properties"));
+        assertThat(template.resources().keySet()).containsAll(ids);
     }
 }

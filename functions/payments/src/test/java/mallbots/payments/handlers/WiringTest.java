@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +14,7 @@ import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.Metadata;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.ApiGatewayEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.FunctionEnvironments;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,17 +33,10 @@ class WiringTest {
     }
 
     @Test
-    void fromItsEnvironmentTheApiPaysAndABusThatIsDownLeavesInvoicePaidToTheSweeper() throws IOException {
+    void fromItsEnvironmentTheApiPaysAndABusThatIsDownLeavesInvoicePaidToTheSweeper() {
         String orderId = UUID.randomUUID().toString();
         testbed.module.issueInvoice().issue(Metadata.first(), orderId, Money.of("20.00"));
-        Environment env = Environment.of(Map.of(
-                "TABLE_NAME", testbed.table,
-                "EVENT_BUS_NAME", "mallbots",
-                "AWS_REGION", LocalAws.REGION.id(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL_DYNAMODB", LocalAws.dynamoEndpoint().toString(),
-                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + closedPort()));
+        Environment env = FunctionEnvironments.withBusDown(testbed.table);
 
         APIGatewayV2HTTPResponse response = new PaymentsApiFunction(env).handleRequest(ApiGatewayEvents
                 .route("PUT /api/payments/invoices/{id}/pay").path("/api/payments/invoices/" + orderId + "/pay")
@@ -64,11 +55,5 @@ class WiringTest {
         assertThat(paid.metadata().aggregateVersion()).isEqualTo(2L);
         assertThat(testbed.invoiceItem(orderId).get("outbox").m()).isEmpty();
         assertThat(testbed.invoiceItem(orderId)).doesNotContainKey("outboxPending");
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -22,6 +25,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Needs snakeyaml on the test classpath (a test dependency of the module that uses it).
  */
 public final class CloudFormationTemplate {
+
+    /** A resource's line: two spaces, its logical id, a colon. */
+    private static final Pattern RESOURCE_LINE = Pattern.compile("(?m)^  ([A-Za-z0-9]+):$");
 
     private final Path path;
     private final Map<String, Object> template;
@@ -81,6 +87,46 @@ public final class CloudFormationTemplate {
             throw new AssertionError("expected a sequence, was " + value);
         }
         return (List<Object>) value;
+    }
+
+    /**
+     * The logical ids declared between a context's banner ({@code # ===... <context>}) and its
+     * {@code # (end of <context>)} line, in the order they stand in the file.
+     */
+    public List<String> sectionResourceIds(String context) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+        int start = text.indexOf("# ================================================================ " + context);
+        int end = text.indexOf("# (end of " + context + ")");
+        if (start < 0 || end <= start) {
+            throw new AssertionError("template.yaml has no section " + context + " (banner then end line)");
+        }
+        Matcher resource = RESOURCE_LINE.matcher(text.substring(start, end));
+        List<String> ids = new ArrayList<>();
+        while (resource.find()) {
+            ids.add(resource.group(1));
+        }
+        return ids;
+    }
+
+    /** A KeySchema list as "attribute KEYTYPE" strings, in order, to compare with a described table. */
+    public static List<String> keySchema(Object schema) {
+        return list(schema).stream().map(CloudFormationTemplate::map)
+                .map(key -> key.get("AttributeName") + " " + key.get("KeyType")).toList();
+    }
+
+    /** {@code !Ref logicalId} as this reader gives it. */
+    public static Map<String, Object> ref(String logicalId) {
+        return Map.of("Ref", logicalId);
+    }
+
+    /** {@code !GetAtt attribute} as this reader gives it. */
+    public static Map<String, Object> getAtt(String attribute) {
+        return Map.of("Fn::GetAtt", attribute);
     }
 
     /** Every {@code !Name} tag as {@code {"Fn::Name": value}}, except {@code !Ref} and {@code !Condition}. */

@@ -1,5 +1,9 @@
 package mallbots.stores.handlers;
 
+import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
+import static mallbots.platform.testing.CloudFormationTemplate.list;
+import static mallbots.platform.testing.CloudFormationTemplate.map;
+import static mallbots.platform.testing.CloudFormationTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -7,10 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +21,10 @@ import java.util.UUID;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.ApiGatewayEvents;
+import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.stores.adapters.StoresTable;
 import mallbots.stores.handlers.StoresApi.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * What template.yaml deploys is what the tests run: the table the adapters need (keys, GSIs),
@@ -40,30 +33,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 class DeploymentTest {
 
     private static final Path ROOT = Path.of("../..");
-    private static Map<String, Object> resources;
-
-    @BeforeAll
-    @SuppressWarnings("unchecked")
-    static void readTemplate() throws IOException {
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("template.yaml"))) {
-            Map<String, Object> template = new Yaml(new CloudFormationTags()).load(reader);
-            resources = (Map<String, Object>) template.get("Resources");
-        }
-    }
+    private final CloudFormationTemplate template = CloudFormationTemplate.load(ROOT.resolve("template.yaml"));
 
     @Test
     void theTableHasTheKeysAndIndexesTheAdaptersUse() {
-        Map<String, Object> table = properties("StoresTable");
+        Map<String, Object> table = template.properties("StoresTable");
 
-        assertThat(keys(table.get("KeySchema"))).containsExactly("pk HASH", "sk RANGE");
+        assertThat(keySchema(table.get("KeySchema"))).containsExactly("pk HASH", "sk RANGE");
         Map<String, String> declared = new LinkedHashMap<>();
-        for (Map<String, Object> attribute : maps(table.get("AttributeDefinitions"))) {
-            declared.put((String) attribute.get("AttributeName"), (String) attribute.get("AttributeType"));
+        for (Object attribute : list(table.get("AttributeDefinitions"))) {
+            declared.put((String) map(attribute).get("AttributeName"), (String) map(attribute).get("AttributeType"));
         }
         Map<String, List<String>> indexes = new LinkedHashMap<>();
-        for (Map<String, Object> index : maps(table.get("GlobalSecondaryIndexes"))) {
-            assertThat(index.get("Projection")).isEqualTo(Map.of("ProjectionType", "ALL"));
-            indexes.put((String) index.get("IndexName"), keys(index.get("KeySchema")));
+        for (Object index : list(table.get("GlobalSecondaryIndexes"))) {
+            assertThat(map(index).get("Projection")).isEqualTo(Map.of("ProjectionType", "ALL"));
+            indexes.put((String) map(index).get("IndexName"), keySchema(map(index).get("KeySchema")));
         }
 
         Map<String, List<String>> expected = new LinkedHashMap<>();
@@ -83,10 +67,10 @@ class DeploymentTest {
 
     @Test
     void everyRouteOfTheTemplateReachesItsHandler() {
-        Map<String, Object> api = properties("StoresApi");
+        Map<String, Object> api = template.properties("StoresApi");
         assertThat(api.get("Handler")).isEqualTo(StoresApiFunction.class.getName());
         assertThat(api.get("CodeUri")).isEqualTo("functions/stores/target/stores.jar");
-        assertThat(environment(api)).containsEntry("TABLE_NAME", Map.of("!Ref", "StoresTable"));
+        assertThat(environment(api)).containsEntry("TABLE_NAME", ref("StoresTable"));
 
         StoresApi stores = new StoresApi(StoresApi.newTable());
         Set<String> routeKeys = new HashSet<>();
@@ -94,7 +78,7 @@ class DeploymentTest {
             Map<?, ?> definition = (Map<?, ?>) event;
             assertThat(definition.get("Type")).isEqualTo("HttpApi");
             Map<?, ?> route = (Map<?, ?>) definition.get("Properties");
-            assertThat(route.get("ApiId")).isEqualTo(Map.of("!Ref", "HttpApi"));
+            assertThat(route.get("ApiId")).isEqualTo(ref("HttpApi"));
             String routeKey = route.get("Method") + " " + route.get("Path");
             routeKeys.add(routeKey);
             String path = ((String) route.get("Path")).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
@@ -114,14 +98,14 @@ class DeploymentTest {
 
     @Test
     void theSweeperSweepsTheStoresTableEveryMinute() {
-        Map<String, Object> sweeper = properties("StoresOutboxSweeper");
+        Map<String, Object> sweeper = template.properties("StoresOutboxSweeper");
 
         assertThat(sweeper.get("Handler")).isEqualTo(OutboxSweeperFunction.class.getName());
         assertThat(sweeper.get("CodeUri")).isEqualTo("functions/stores/target/stores.jar");
-        assertThat(environment(sweeper)).containsEntry("TABLE_NAME", Map.of("!Ref", "StoresTable"));
+        assertThat(environment(sweeper)).containsEntry("TABLE_NAME", ref("StoresTable"));
         assertThat(sweeper.get("Events")).isEqualTo(Map.of("Sweep",
                 Map.of("Type", "Schedule", "Properties", Map.of("Schedule", "rate(1 minute)"))));
-        assertThat(resources).doesNotContainKeys("StoresEvents", "StoresQueue");
+        assertThat(template.resources()).doesNotContainKeys("StoresEvents", "StoresQueue");
     }
 
     @Test
@@ -142,48 +126,7 @@ class DeploymentTest {
         assertThat(scheduled.get("source").asText()).isEqualTo("aws.events");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> properties(String logicalId) {
-        Map<String, Object> resource = (Map<String, Object>) resources.get(logicalId);
-        assertThat(resource).as(logicalId).isNotNull();
-        return (Map<String, Object>) resource.get("Properties");
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(Map<String, Object> function) {
-        return (Map<String, Object>) ((Map<?, ?>) function.get("Environment")).get("Variables");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object list) {
-        return (List<Map<String, Object>>) list;
-    }
-
-    private static List<String> keys(Object keySchema) {
-        List<String> keys = new ArrayList<>();
-        for (Map<String, Object> key : maps(keySchema)) {
-            keys.add(key.get("AttributeName") + " " + key.get("KeyType"));
-        }
-        return keys;
-    }
-
-    /** Reads CloudFormation's short tags (!Ref X) as {"!Ref": X}, the way its JSON form writes them. */
-    private static final class CloudFormationTags extends SafeConstructor {
-
-        CloudFormationTags() {
-            super(new LoaderOptions());
-            this.yamlConstructors.put(null, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    Object value = switch (node) {
-                        case ScalarNode scalar -> constructScalar(scalar);
-                        case SequenceNode sequence -> constructSequence(sequence);
-                        case MappingNode mapping -> constructMapping(mapping);
-                        default -> throw new IllegalArgumentException("unexpected YAML node " + node);
-                    };
-                    return Map.of(node.getTag().getValue(), value);
-                }
-            });
-        }
+        return map(map(function.get("Environment")).get("Variables"));
     }
 }
