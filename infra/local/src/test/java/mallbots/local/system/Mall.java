@@ -99,6 +99,24 @@ final class Mall {
         return kinds;
     }
 
+    /** The ids of the orders a search finds, reading every page of {@code pageSize}. */
+    java.util.List<String> searchAll(Map<String, ?> filters, int pageSize) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            Map<String, Object> query = new java.util.HashMap<>(filters);
+            query.put("limit", pageSize);
+            if (next != null) {
+                query.put("next", next);
+            }
+            Answer page = system.call("POST", "/api/search/orders", SystemCloud.json(query));
+            assertThat(page.status()).as("search %s: %s", query, page.body()).isEqualTo(200);
+            page.body().path("orders").forEach(order -> found.add(order.path("orderId").asText()));
+            next = page.body().hasNonNull("next") ? page.body().path("next").asText() : null;
+        } while (next != null);
+        return found;
+    }
+
     Answer call(String method, String path, Map<String, ?> body) {
         return system.call(method, path, body == null ? null : SystemCloud.json(body));
     }

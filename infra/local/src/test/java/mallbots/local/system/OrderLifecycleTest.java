@@ -58,6 +58,23 @@ class OrderLifecycleTest {
                 .as("an invoice is paid once").isEqualTo(409);
         assertThat(MALL.notificationsOnceThereAre(customer, 3))
                 .containsExactly("ORDER_COMPLETED", "ORDER_READIED", "ORDER_CREATED");
+
+        JsonNode found = Mall.eventually("the completed order in search",
+                () -> MALL.call("GET", "/api/search/orders/" + order, null),
+                answer -> answer.status() == 200 && "completed".equals(answer.body().path("status").asText())).body();
+        assertThat(found.path("customerName").asText()).isEqualTo("Ada");
+        assertThat(found.path("total").asText()).isEqualTo("7.00");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        found.path("items").forEach(item -> names.add(item.path("productName").asText() + " at "
+                + item.path("storeName").asText()));
+        assertThat(names).containsExactlyInAnyOrder("Bolt at Store of Bolt", "Nut at Store of Nut");
+        assertThat(MALL.searchAll(Map.of("customerId", customer), 10)).containsExactly(order);
+        assertThat(MALL.searchAll(Map.of("storeIds", java.util.List.of(nut.storeId())), 10)).containsExactly(order);
+        assertThat(MALL.searchAll(Map.of("productIds", java.util.List.of(bolt.id())), 10)).containsExactly(order);
+        assertThat(MALL.searchAll(Map.of("status", "completed", "customerId", customer), 10)).containsExactly(order);
+        assertThat(MALL.searchAll(Map.of("status", "canceled", "customerId", customer), 10)).isEmpty();
+        java.util.List<String> everyOrder = MALL.searchAll(Map.of(), 2);
+        assertThat(everyOrder).as("every order once across pages of 2").doesNotHaveDuplicates().contains(order);
     }
 
     @Test
