@@ -11,15 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.depot.adapters.DepotTable;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
+import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The depot section of template.yaml against the code: the rules route exactly what the events
@@ -109,26 +108,10 @@ class DepotTemplateTest {
 
     @Test
     void theTableIsTheOneContextTableMakesWithTheByOrderIndex() {
-        Map<String, Object> table = template.properties("DepotTable");
-        String name = LocalAws.uniqueName("depot-shape");
-        ContextTable.create(LocalAws.dynamo(), name, DepotTable.KEYS, DepotTable.INDEXES);
-        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+        TableShape declared = TableShape.declared(template, "DepotTable");
 
-        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
-                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
-        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
-                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
-                .isEqualTo(made.attributeDefinitions().stream()
-                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
-        Map<String, String> declared = list(table.get("GlobalSecondaryIndexes")).stream()
-                .map(CloudFormationTemplate::map).collect(Collectors.toMap(index -> (String) index.get("IndexName"),
-                        index -> keySchema(index.get("KeySchema")) + " " + map(index.get("Projection")).get("ProjectionType")));
-        Map<String, String> created = made.globalSecondaryIndexes().stream().collect(Collectors.toMap(
-                index -> index.indexName(), index -> index.keySchema().stream()
-                        .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList() + " "
-                        + index.projection().projectionTypeAsString()));
-        assertThat(declared).isEqualTo(created).containsKeys("outbox", DepotTable.BY_ORDER_INDEX);
+        assertThat(declared).isEqualTo(TableShape.created(DepotTable.KEYS, DepotTable.INDEXES));
+        assertThat(declared.indexes()).containsKeys("outbox", DepotTable.BY_ORDER_INDEX);
     }
 
     @Test

@@ -21,9 +21,9 @@ import mallbots.notifications.adapters.NotificationsTable;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
+import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The notifications section of template.yaml against the code: the rules route exactly what the
@@ -132,26 +132,10 @@ class NotificationsTemplateTest {
 
     @Test
     void theTableIsTheOneContextTableMakesWithTheByCustomerIndex() {
-        Map<String, Object> table = template.properties("NotificationsTable");
-        String name = LocalAws.uniqueName("notifications-shape");
-        ContextTable.create(LocalAws.dynamo(), name, NotificationsTable.KEYS, NotificationsTable.INDEXES);
-        TableDescription made = LocalAws.dynamo().describeTable(b -> b.tableName(name)).table();
+        TableShape declared = TableShape.declared(template, "NotificationsTable");
 
-        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat(keys(table.get("KeySchema"))).isEqualTo(made.keySchema().stream()
-                .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList());
-        assertThat(list(table.get("AttributeDefinitions")).stream().map(CloudFormationTemplate::map)
-                .map(a -> a.get("AttributeName") + " " + a.get("AttributeType")).collect(Collectors.toSet()))
-                .isEqualTo(made.attributeDefinitions().stream()
-                        .map(a -> a.attributeName() + " " + a.attributeTypeAsString()).collect(Collectors.toSet()));
-        Map<String, String> declared = list(table.get("GlobalSecondaryIndexes")).stream()
-                .map(CloudFormationTemplate::map).collect(Collectors.toMap(index -> (String) index.get("IndexName"),
-                        index -> keys(index.get("KeySchema")) + " " + map(index.get("Projection")).get("ProjectionType")));
-        Map<String, String> created = made.globalSecondaryIndexes().stream().collect(Collectors.toMap(
-                index -> index.indexName(), index -> index.keySchema().stream()
-                        .map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList() + " "
-                        + index.projection().projectionTypeAsString()));
-        assertThat(declared).isEqualTo(created).containsKeys("outbox", NotificationsTable.BY_CUSTOMER_INDEX);
+        assertThat(declared).isEqualTo(TableShape.created(NotificationsTable.KEYS, NotificationsTable.INDEXES));
+        assertThat(declared.indexes()).containsKeys("outbox", NotificationsTable.BY_CUSTOMER_INDEX);
     }
 
     @Test
