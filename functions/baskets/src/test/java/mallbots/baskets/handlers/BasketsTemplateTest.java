@@ -1,6 +1,5 @@
 package mallbots.baskets.handlers;
 
-import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,6 @@
 package mallbots.cosec.handlers;
 
 import static mallbots.platform.testing.CloudFormationTemplate.getAtt;
-import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static mallbots.platform.testing.CloudFormationTemplate.ref;

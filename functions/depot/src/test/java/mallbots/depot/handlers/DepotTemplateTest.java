@@ -1,13 +1,11 @@
 package mallbots.depot.handlers;
 
-import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,20 +37,7 @@ class DepotTemplateTest {
         Set<String> handled = DepotMessageHandlers.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 
-        Set<String> routed = new HashSet<>();
-        for (String id : RULES) {
-            Map<String, Object> rule = template.properties(id);
-            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
-            Map<String, Object> pattern = map(rule.get("EventPattern"));
-            assertThat(list(pattern.get("source"))).as(id).hasSize(1);
-            String source = (String) list(pattern.get("source")).getFirst();
-            list(pattern.get("detail-type")).forEach(type -> assertThat(routed.add(source + " " + type)).isTrue());
-            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
-            assertThat(target.get("Arn")).as(id).isEqualTo(Map.of("Fn::GetAtt", "DepotQueue.Arn"));
-            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
-            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
-                    .isEqualTo(Map.of("Fn::GetAtt", "DepotDeadLetterQueue.Arn"));
-        }
+        Set<String> routed = template.routedToQueue(RULES, "DepotQueue", "DepotDeadLetterQueue");
 
         assertThat(routed).isEqualTo(handled).contains("mallbots.cosec CreateShoppingList",
                 "mallbots.ordering OrderCanceled").doesNotContain("mallbots.stores ProductPriceIncreased");

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,20 +45,7 @@ class NotificationsTemplateTest {
         Set<String> handled = NotificationsMessageHandlers.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 
-        Set<String> routed = new HashSet<>();
-        for (String id : RULES) {
-            Map<String, Object> rule = template.properties(id);
-            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
-            Map<String, Object> pattern = map(rule.get("EventPattern"));
-            assertThat(list(pattern.get("source"))).as(id).hasSize(1);
-            String source = (String) list(pattern.get("source")).getFirst();
-            list(pattern.get("detail-type")).forEach(type -> assertThat(routed.add(source + " " + type)).isTrue());
-            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
-            assertThat(target.get("Arn")).as(id).isEqualTo(Map.of("Fn::GetAtt", "NotificationsQueue.Arn"));
-            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
-            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
-                    .isEqualTo(Map.of("Fn::GetAtt", "NotificationsDeadLetterQueue.Arn"));
-        }
+        Set<String> routed = template.routedToQueue(RULES, "NotificationsQueue", "NotificationsDeadLetterQueue");
 
         assertThat(routed).isEqualTo(handled).containsExactlyInAnyOrder(
                 "mallbots.customers CustomerRegistered", "mallbots.customers CustomerSmsChanged",

@@ -1,13 +1,11 @@
 package mallbots.ordering.handlers;
 
-import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,25 +37,7 @@ class OrderingTemplateTest {
         Set<String> handled = OrderingEventsFunction.handlers(module).types().stream()
                 .map(OrderingTemplateTest::sourceAndType).collect(Collectors.toSet());
 
-        Set<String> routed = new HashSet<>();
-        for (String id : RULES) {
-            Map<String, Object> rule = template.properties(id);
-            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
-            Map<String, Object> pattern = map(rule.get("EventPattern"));
-            assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
-            for (Object source : list(pattern.get("source"))) {
-                for (Object type : list(pattern.get("detail-type"))) {
-                    routed.add(source + " " + type);
-                }
-            }
-            List<Object> targets = list(rule.get("Targets"));
-            assertThat(targets).as(id).hasSize(1);
-            Map<String, Object> target = map(targets.getFirst());
-            assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", "OrderingQueue.Arn"));
-            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
-            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
-                    .isEqualTo(Map.of("Fn::GetAtt", "OrderingDeadLetterQueue.Arn"));
-        }
+        Set<String> routed = template.routedToQueue(RULES, "OrderingQueue", "OrderingDeadLetterQueue");
 
         assertThat(routed).isEqualTo(handled).containsExactlyInAnyOrder("mallbots.baskets BasketCheckedOut",
                 "mallbots.depot ShoppingListCompleted", "mallbots.payments InvoicePaid",

@@ -1,13 +1,11 @@
 package mallbots.payments.handlers;
 
-import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,23 +35,7 @@ class PaymentsTemplateTest {
         Set<String> handled = PaymentsEventsFunction.handlers(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 
-        Set<String> routed = new HashSet<>();
-        for (String id : RULES) {
-            Map<String, Object> rule = template.properties(id);
-            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
-            Map<String, Object> pattern = map(rule.get("EventPattern"));
-            assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
-            for (Object source : list(pattern.get("source"))) {
-                for (Object detailType : list(pattern.get("detail-type"))) {
-                    assertThat(routed.add(source + " " + detailType)).as("routed once: " + detailType).isTrue();
-                }
-            }
-            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
-            assertThat(target.get("Arn")).as(id).isEqualTo(Map.of("Fn::GetAtt", "PaymentsQueue.Arn"));
-            assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
-            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
-                    .isEqualTo(Map.of("Fn::GetAtt", "PaymentsDeadLetterQueue.Arn"));
-        }
+        Set<String> routed = template.routedToQueue(RULES, "PaymentsQueue", "PaymentsDeadLetterQueue");
 
         assertThat(routed).isEqualTo(handled).containsExactlyInAnyOrder("mallbots.cosec ConfirmPayment",
                 "mallbots.ordering OrderReadied", "mallbots.ordering OrderCanceled");

@@ -1,5 +1,7 @@
 package mallbots.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,6 +113,35 @@ public final class CloudFormationTemplate {
             ids.add(resource.group(1));
         }
         return ids;
+    }
+
+    /**
+     * The "source detail-type" pairs that these rules put on a queue, each pair routed once. Each
+     * rule is on the custom bus, matches on source and detail-type only, and has one target: the
+     * queue, with a retry policy and the dead-letter queue for failed deliveries.
+     */
+    public java.util.Set<String> routedToQueue(List<String> ruleIds, String queueId, String deadLetterQueueId) {
+        java.util.Set<String> routed = new java.util.HashSet<>();
+        for (String id : ruleIds) {
+            Map<String, Object> rule = properties(id);
+            assertThat(rule.get("EventBusName")).as(id).isEqualTo(ref("EventBus"));
+            Map<String, Object> pattern = map(rule.get("EventPattern"));
+            assertThat(pattern.keySet()).as(id).containsExactlyInAnyOrder("source", "detail-type");
+            for (Object source : list(pattern.get("source"))) {
+                for (Object detailType : list(pattern.get("detail-type"))) {
+                    assertThat(routed.add(source + " " + detailType)).as("%s routed once", detailType).isTrue();
+                }
+            }
+            List<Object> targets = list(rule.get("Targets"));
+            assertThat(targets).as(id).hasSize(1);
+            Map<String, Object> target = map(targets.getFirst());
+            assertThat(target.get("Arn")).as(id).isEqualTo(getAtt(queueId + ".Arn"));
+            assertThat(map(target.get("RetryPolicy"))).as(id)
+                    .containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
+            assertThat(map(target.get("DeadLetterConfig")).get("Arn")).as(id)
+                    .isEqualTo(getAtt(deadLetterQueueId + ".Arn"));
+        }
+        return routed;
     }
 
     /** A KeySchema list as "attribute KEYTYPE" strings, in order, to compare with a described table. */

@@ -38,21 +38,7 @@ class SearchTemplateTest {
         SearchModule module = SearchModule.create(LocalAws.dynamo(), "not-touched");
         Set<String> handled = SearchMessageHandlers.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
-        Set<String> routed = new HashSet<>();
-        for (String id : RULES) {
-            Map<String, Object> rule = template.properties(id);
-            assertThat(rule.get("EventBusName")).as(id).isEqualTo(Map.of("Ref", "EventBus"));
-            Map<String, Object> pattern = map(rule.get("EventPattern"));
-            List<Object> sources = list(pattern.get("source"));
-            assertThat(sources).as(id).hasSize(1);
-            for (Object type : list(pattern.get("detail-type"))) {
-                assertThat(routed.add(sources.getFirst() + " " + type)).as(id + " " + type).isTrue();
-            }
-            Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
-            assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", "SearchQueue.Arn"));
-            assertThat(map(target.get("DeadLetterConfig")).get("Arn"))
-                    .isEqualTo(Map.of("Fn::GetAtt", "SearchDeadLetterQueue.Arn"));
-        }
+        Set<String> routed = template.routedToQueue(RULES, "SearchQueue", "SearchDeadLetterQueue");
         assertThat(routed).isEqualTo(handled).contains("mallbots.ordering OrderCreated",
                 "mallbots.customers CustomerRegistered", "mallbots.stores ProductRebranded");
 
