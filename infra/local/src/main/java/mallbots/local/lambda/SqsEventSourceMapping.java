@@ -32,6 +32,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     /** How long an idle poll waits: short enough that stopping is quick. */
     private static final int IDLE_WAIT_SECONDS = 2;
 
+    /** Between short polls in the last second of a batching window. */
+    private static final long SHORT_POLL_PAUSE_MILLIS = 20;
+
     private final SqsClient sqs;
     private final String queueUrl;
     private final Template.Queue queue;
@@ -91,7 +94,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 if (remaining <= 0) {
                     break;
                 }
-                wait = (int) Math.max(1, Math.min(20, remaining / 1000));
+                // Whole seconds only: under one second left, short polls fill the rest of the window.
+                wait = (int) Math.min(20, remaining / 1000);
             }
             int max = Math.min(10, mapping.batchSize() - batch.size());
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
@@ -110,6 +114,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                     continue;
                 }
                 return batch;
+            }
+            if (received.isEmpty() && wait == 0) {
+                sleep(Math.min(SHORT_POLL_PAUSE_MILLIS, Math.max(1, windowEnd - System.currentTimeMillis())));
             }
             if (windowEnd == 0) {
                 if (mapping.maximumBatchingWindowSeconds() == 0) {
