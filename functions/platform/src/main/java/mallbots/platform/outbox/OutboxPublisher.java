@@ -3,6 +3,7 @@ package mallbots.platform.outbox;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,7 +87,12 @@ public final class OutboxPublisher {
         return new Result(accepted, failed);
     }
 
-    /** Removes the entries from the item's outbox, and the GSI flag if that empties it. */
+    /**
+     * Removes the entries from the item's outbox, and the GSI flag if that empties it. Usually
+     * the outbox holds just these entries (those of the write before), and one write removes
+     * them and the flag together; when it holds others too, the flag goes in a second write
+     * once the map is empty.
+     */
     public void markPublished(Map<String, AttributeValue> key, Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
             return;
@@ -94,11 +100,16 @@ public final class OutboxPublisher {
         Map<String, String> names = new HashMap<>();
         names.put("#outbox", Outbox.ATTRIBUTE);
         List<String> paths = new ArrayList<>();
+        List<String> present = new ArrayList<>();
         int i = 0;
-        for (String messageId : messageIds) {
+        for (String messageId : new LinkedHashSet<>(messageIds)) {
             names.put("#m" + i, messageId);
             paths.add("#outbox.#m" + i);
+            present.add("attribute_exists(#outbox.#m" + i + ")");
             i++;
+        }
+        if (removeAllWithFlag(key, names, paths, present)) {
+            return;
         }
         UpdateItemResponse response;
         try {
@@ -113,6 +124,24 @@ public final class OutboxPublisher {
         AttributeValue outbox = response.attributes().get(Outbox.ATTRIBUTE);
         if (outbox != null && outbox.hasM() && outbox.m().isEmpty()) {
             clearFlag(key);
+        }
+    }
+
+    /** One write: the entries and the flag, if the outbox holds exactly these entries. */
+    private boolean removeAllWithFlag(Map<String, AttributeValue> key, Map<String, String> names, List<String> paths,
+                                      List<String> present) {
+        Map<String, String> withFlag = new HashMap<>(names);
+        withFlag.put("#pending", Outbox.PENDING);
+        withFlag.put("#since", Outbox.SINCE);
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName).key(key)
+                    .updateExpression("REMOVE " + String.join(", ", paths) + ", #pending, #since")
+                    .conditionExpression("size(#outbox) = :count AND " + String.join(" AND ", present))
+                    .expressionAttributeNames(withFlag)
+                    .expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Integer.toString(paths.size())))));
+            return true;
+        } catch (ConditionalCheckFailedException othersOrGone) {
+            return false; // other entries wait in the outbox, or the item or its entries are gone
         }
     }
 
