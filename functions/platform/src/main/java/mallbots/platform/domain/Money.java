@@ -5,12 +5,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money: a decimal with exactly two fractional digits, never a binary float.
  * On the wire it is a JSON string such as "12.50", so that no consumer parses it as a double.
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
+
+    // Compiled once: String.matches compiles its pattern on every call, on every message's prices.
+    private static final Pattern WIRE = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]{2}");
+    private static final Pattern TYPED = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?");
+
 
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
@@ -28,7 +34,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
      */
     @JsonCreator
     public static Money fromWire(String text) {
-        if (text == null || !text.matches("-?(0|[1-9][0-9]*)\\.[0-9]{2}")) {
+        if (text == null || !WIRE.matcher(text).matches()) {
             throw new IllegalArgumentException("not an amount of money with two decimals, e.g. \"12.50\": " + text);
         }
         return new Money(new BigDecimal(text));
@@ -36,7 +42,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     /** Parses what a person types: "12.5", "12.50" or "12"; more than two decimals or anything else is refused. */
     public static Money of(String text) {
-        if (text == null || !text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?")) {
+        if (text == null || !TYPED.matcher(text).matches()) {
             throw new IllegalArgumentException("not an amount of money with at most two decimals: " + text);
         }
         return new Money(new BigDecimal(text));

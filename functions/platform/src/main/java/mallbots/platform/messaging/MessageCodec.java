@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import mallbots.platform.json.Json;
@@ -148,15 +150,14 @@ public final class MessageCodec {
             return;
         }
         if (raw.isRecord() && node.isObject()) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                JsonNode field = node.get(component.getName());
-                String fieldPath = path + "." + component.getName();
+            for (Component component : COMPONENTS.get(raw)) {
+                JsonNode field = node.get(component.name());
                 if (field == null || field.isNull()) {
-                    if (!component.isAnnotationPresent(Nullable.class)) {
-                        throw new DecodingException(fieldPath + ": is required");
+                    if (!component.nullable()) {
+                        throw new DecodingException(path + "." + component.name() + ": is required");
                     }
                 } else {
-                    requirePresent(field, component.getGenericType(), fieldPath);
+                    requirePresent(field, component.type(), path + "." + component.name());
                 }
             }
         } else if (Collection.class.isAssignableFrom(raw) && node.isArray()) {
@@ -175,6 +176,27 @@ public final class MessageCodec {
             }
         }
     }
+
+    /** A record component as the presence check needs it. */
+    private record Component(String name, Type type, boolean nullable) {
+    }
+
+    /**
+     * Each record's components, read by reflection once per class: reading them parses the
+     * class's signatures and annotations again on every call, which cost more than the rest of
+     * decoding a message.
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> record) {
+            List<Component> components = new ArrayList<>();
+            for (RecordComponent component : record.getRecordComponents()) {
+                components.add(new Component(component.getName(), component.getGenericType(),
+                        component.isAnnotationPresent(Nullable.class)));
+            }
+            return List.copyOf(components);
+        }
+    };
 
     private static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {
