@@ -10,6 +10,7 @@ import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.http.HttpApiServer;
 import mallbots.local.lambda.FunctionHost;
+import mallbots.local.lambda.SqsEventSourceMapping;
 import mallbots.local.provision.AwsClients;
 import mallbots.local.provision.Provisioner;
 import mallbots.local.template.Template;
@@ -100,6 +101,7 @@ public final class LocalCloud implements AutoCloseable {
             text.append("  <- queue ").append(mapping.queueArn().substring(mapping.queueArn().lastIndexOf(':') + 1))
                     .append(" (batch ").append(mapping.batchSize())
                     .append(mapping.maximumBatchingWindowSeconds() > 0 ? ", window " + mapping.maximumBatchingWindowSeconds() + " s" : "")
+                    .append(", ").append(SqsEventSourceMapping.pollers(mapping)).append(" concurrent batches")
                     .append(mapping.reportBatchItemFailures() ? ", partial batch failures" : "")
                     .append(mapping.enabled() ? "" : ", disabled").append(")");
         }

@@ -55,7 +55,7 @@ class TemplateReaderTest {
         assertThat(template.function("PaymentsConsumer").orElseThrow().timeoutSeconds()).isEqualTo(10);
         assertThat(orders.memorySizeMb()).isEqualTo(256);
         assertThat(orders.queueMappings()).singleElement().isEqualTo(new Template.QueueMapping("Orders",
-                "arn:aws:sqs:us-east-1:000000000000:mallbots-orders", 5, 1, true, true));
+                "arn:aws:sqs:us-east-1:000000000000:mallbots-orders", 5, 1, true, true, 0));
 
         Template.Rule broken = template.rules().stream().filter(r -> r.name().equals("BrokenTargetBroken")).findFirst().orElseThrow();
         assertThat(broken.busName()).isEqualTo("otherbus");

@@ -26,11 +26,22 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * a higher receive count, and the queue's own RedrivePolicy moves it to the dead-letter queue
  * after maxReceiveCount receives, exactly as on AWS. Each failure's reason is recorded per
  * message id for {@code ./mallbots dlq}.
+ *
+ * <p>Like Lambda's pollers, several batches of one queue are in flight at once: as many as the
+ * template's ScalingConfig.MaximumConcurrency, at most {@value #MAX_POLLERS}, else
+ * {@value #DEFAULT_POLLERS}. One at a time, a busy queue would queue its messages behind each
+ * batch's round trips to DynamoDB; the handlers are written for concurrent batches anyway.
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
 
     /** How long an idle poll waits: short enough that stopping is quick. */
     private static final int IDLE_WAIT_SECONDS = 2;
+
+    /** Concurrent batches without ScalingConfig: enough to overlap one batch's I/O with another's work. */
+    static final int DEFAULT_POLLERS = 3;
+
+    /** Lambda starts an SQS mapping with five pollers; more would only contend for this machine's cores. */
+    static final int MAX_POLLERS = 5;
 
     /** Between short polls in the last second of a batching window. */
     private static final long SHORT_POLL_PAUSE_MILLIS = 20;
@@ -44,7 +55,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final FailureRecords failures;
     private final String region;
     private volatile boolean running = true;
-    private final Thread thread;
+    private final List<Thread> pollers = new ArrayList<>();
 
     public SqsEventSourceMapping(SqsClient sqs, String queueUrl, Template.Queue queue, Template.QueueMapping mapping,
                                  HostedFunction function, FlowConsole console, FailureRecords failures, String region) {
@@ -56,11 +67,19 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.console = console;
         this.failures = failures;
         this.region = region;
-        this.thread = Thread.ofPlatform().daemon().name("esm-" + queue.name() + "-" + function.name()).unstarted(this::run);
+        for (int i = 0; i < pollers(mapping); i++) {
+            pollers.add(Thread.ofPlatform().daemon().name("esm-" + queue.name() + "-" + function.name() + "-" + i)
+                    .unstarted(this::run));
+        }
+    }
+
+    /** How many batches of the mapping are handled at once. */
+    public static int pollers(Template.QueueMapping mapping) {
+        return mapping.maximumConcurrency() > 0 ? Math.min(MAX_POLLERS, mapping.maximumConcurrency()) : DEFAULT_POLLERS;
     }
 
     public void start() {
-        thread.start();
+        pollers.forEach(Thread::start);
     }
 
     private void run() {
@@ -242,8 +261,11 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        long deadline = System.nanoTime() + Duration.ofSeconds(IDLE_WAIT_SECONDS + 3).toNanos();
         try {
-            thread.join(Duration.ofSeconds(IDLE_WAIT_SECONDS + 3));
+            for (Thread poller : pollers) {
+                poller.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -63,9 +63,13 @@ public record Template(
                            List<QueueMapping> queueMappings) {
     }
 
-    /** A SAM SQS event: Lambda's event source mapping from a queue to the function. */
+    /**
+     * A SAM SQS event: Lambda's event source mapping from a queue to the function.
+     *
+     * @param maximumConcurrency ScalingConfig.MaximumConcurrency, 0 when the template sets none
+     */
     public record QueueMapping(String eventId, String queueArn, int batchSize, int maximumBatchingWindowSeconds,
-                               boolean reportBatchItemFailures, boolean enabled) {
+                               boolean reportBatchItemFailures, boolean enabled, int maximumConcurrency) {
     }
 
     /** A SAM HttpApi event: method ("ANY" for all) and path template ("/stores/{id}", "/{proxy+}"). */

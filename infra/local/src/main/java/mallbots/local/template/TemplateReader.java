@@ -357,7 +357,8 @@ public final class TemplateReader {
                 mappings.add(new QueueMapping(eventId, props.requireString("Queue"), props.integer("BatchSize").orElse(10),
                         props.integer("MaximumBatchingWindowInSeconds").orElse(0),
                         props.strings("FunctionResponseTypes").contains("ReportBatchItemFailures"),
-                        props.bool("Enabled").orElse(true)));
+                        props.bool("Enabled").orElse(true),
+                        props.child("ScalingConfig", Set.of("MaximumConcurrency")).integer("MaximumConcurrency").orElse(0)));
             }
             case "Schedule" -> {
                 Props props = Props.of(properties, at, Set.of("Schedule", "Enabled", "Name", "Description", "Input", "State"));
