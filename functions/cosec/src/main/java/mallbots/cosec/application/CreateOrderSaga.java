@@ -15,18 +15,17 @@ import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.ordering.OrderingMessages;
 import mallbots.messages.payments.PaymentsMessages;
 import mallbots.platform.messaging.MessageType;
-import mallbots.platform.saga.SagaCommand;
 import mallbots.platform.saga.SagaDefinition;
 import mallbots.platform.saga.SagaStep;
 
 /**
- * The create-order saga, step by step as the domain's table has it:
+ * The create-order saga: the domain's steps, with the three that need nothing from each other
+ * sent together (see the module's README for why that is safe):
  *
  * <ol>
  *   <li>no action; compensation RejectOrder
- *   <li>AuthorizeCustomer
- *   <li>CreateShoppingList (the reply's shoppingListId is remembered); compensation CancelShoppingList
- *   <li>ConfirmPayment (amount = the order's total)
+ *   <li>in parallel: AuthorizeCustomer; CreateShoppingList (the reply's shoppingListId is
+ *       remembered; compensation CancelShoppingList); ConfirmPayment (amount = the order's total)
  *   <li>InitiateShopping
  *   <li>ApproveOrder (with the shopping list's id)
  * </ol>
@@ -49,24 +48,25 @@ public final class CreateOrderSaga {
     public static final SagaDefinition<CreateOrderData> DEFINITION = SagaDefinition.of(NAME, REPLY_TO,
             CreateOrderData.class,
             SagaStep.<CreateOrderData>withoutAction()
-                    .compensatedBy(data -> SagaCommand.of(CosecMessages.REJECT_ORDER, new RejectOrder(data.orderId()))),
-            SagaStep.action(data -> SagaCommand.of(CosecMessages.AUTHORIZE_CUSTOMER,
-                    new AuthorizeCustomer(data.customerId()))),
-            SagaStep.<CreateOrderData>action(data -> SagaCommand.of(CosecMessages.CREATE_SHOPPING_LIST,
-                            new CreateShoppingList(data.orderId(), data.items().stream()
-                                    .map(item -> new CreateShoppingList.Item(item.productId(), item.storeId(),
-                                            item.quantity()))
-                                    .toList())))
-                    .onSuccess(DepotMessages.CREATE_SHOPPING_LIST_REPLY,
-                            (data, reply) -> data.withShoppingListId(requireListId(data, reply.shoppingListId())))
-                    .compensatedBy(data -> SagaCommand.of(CosecMessages.CANCEL_SHOPPING_LIST,
-                            new CancelShoppingList(data.requireShoppingListId()))),
-            SagaStep.action(data -> SagaCommand.of(CosecMessages.CONFIRM_PAYMENT,
-                    new ConfirmPayment(data.paymentId(), data.customerId(), data.total()))),
-            SagaStep.action(data -> SagaCommand.of(CosecMessages.INITIATE_SHOPPING,
-                    new InitiateShopping(data.requireShoppingListId()))),
-            SagaStep.action(data -> SagaCommand.of(CosecMessages.APPROVE_ORDER,
-                    new ApproveOrder(data.orderId(), data.requireShoppingListId()))));
+                    .compensatedBy(CosecMessages.REJECT_ORDER, data -> new RejectOrder(data.orderId())),
+            SagaStep.parallel(
+                    SagaStep.action(CosecMessages.AUTHORIZE_CUSTOMER,
+                            data -> new AuthorizeCustomer(data.customerId())),
+                    SagaStep.<CreateOrderData, CreateShoppingList>action(CosecMessages.CREATE_SHOPPING_LIST,
+                                    data -> new CreateShoppingList(data.orderId(), data.items().stream()
+                                            .map(item -> new CreateShoppingList.Item(item.productId(),
+                                                    item.storeId(), item.quantity()))
+                                            .toList()))
+                            .onSuccess(DepotMessages.CREATE_SHOPPING_LIST_REPLY, (data, reply) ->
+                                    data.withShoppingListId(requireListId(data, reply.shoppingListId())))
+                            .compensatedBy(CosecMessages.CANCEL_SHOPPING_LIST,
+                                    data -> new CancelShoppingList(data.requireShoppingListId())),
+                    SagaStep.action(CosecMessages.CONFIRM_PAYMENT,
+                            data -> new ConfirmPayment(data.paymentId(), data.customerId(), data.total()))),
+            SagaStep.action(CosecMessages.INITIATE_SHOPPING,
+                    data -> new InitiateShopping(data.requireShoppingListId())),
+            SagaStep.action(CosecMessages.APPROVE_ORDER,
+                    data -> new ApproveOrder(data.orderId(), data.requireShoppingListId())));
 
     private CreateOrderSaga() {
     }

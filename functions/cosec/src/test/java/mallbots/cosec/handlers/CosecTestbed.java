@@ -124,6 +124,14 @@ final class CosecTestbed {
         return commands.getLast();
     }
 
+    /** The last command of {@code detailType} sent by the saga of {@code orderId}. */
+    Message<?> command(String orderId, String detailType) {
+        return commands().stream()
+                .filter(c -> c.detailType().equals(detailType) && c.metadata().sagaId().equals(orderId))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("saga " + orderId + " sent no " + detailType));
+    }
+
     SagaState saga(String orderId) {
         return module.sagas().find(orderId).orElseThrow(() -> new AssertionError("no saga for order " + orderId));
     }

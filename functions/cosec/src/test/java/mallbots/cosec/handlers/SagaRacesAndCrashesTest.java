@@ -13,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import mallbots.messages.cosec.CancelShoppingList;
+import mallbots.messages.cosec.InitiateShopping;
+import mallbots.messages.cosec.RejectOrder;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
@@ -31,13 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SagaRacesAndCrashesTest {
 
     @RepeatedTest(3)
-    void ofConcurrentRepliesToTheAwaitedCommandExactlyOneMovesTheSaga() throws Exception {
+    void ofConcurrentRepliesToOneActionExactlyOneIsRecorded() throws Exception {
         CosecTestbed testbed = new CosecTestbed();
         Message<OrderCreated> created = CosecTestbed.orderCreated();
         String orderId = created.data().orderId();
         testbed.deliver(created);
-        Message<?> authorize = testbed.lastCommand();
-        // different messages (own ids), half success and half failure, all answering the awaited command
+        Message<?> authorize = testbed.command(orderId, "AuthorizeCustomer");
+        // different messages (own ids), half success and half failure, all answering the same command
         List<Message<?>> replies = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Message<?> reply = i % 2 == 0 ? Participants.succeed(authorize, null) : Participants.fail(authorize, "no");
@@ -47,28 +50,66 @@ class SagaRacesAndCrashesTest {
         List<SagaResult> results = race(testbed, replies);
 
         assertThat(results).extracting(SagaResult::status)
-                .filteredOn(status -> status != Status.IGNORED).hasSize(1)
-                .first().isIn(Status.ADVANCED, Status.COMPENSATED);
+                .filteredOn(status -> status != Status.IGNORED).containsExactly(Status.RECORDED);
         SagaState saga = testbed.saga(orderId);
         assertThat(testbed.version(orderId)).isEqualTo(2);
-        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer",
-                saga.compensating() ? "RejectOrder" : "CreateShoppingList");
-        assertThat(saga.done()).isEqualTo(saga.compensating());
+        assertThat(saga.succeeded().size() + saga.failed().size()).isEqualTo(1);
+        assertThat(saga.awaiting()).hasSize(2).doesNotContain(authorize.messageId());
+        assertThat(testbed.commands()).hasSize(3);
+    }
+
+    @RepeatedTest(3)
+    void theRepliesOfTheParallelStepHandledAtTheSameTimeAreAllRecordedAndTheSagaGoesOnOnce() throws Exception {
+        CosecTestbed testbed = new CosecTestbed();
+        Message<OrderCreated> created = CosecTestbed.orderCreated();
+        String orderId = created.data().orderId();
+        String shoppingListId = CosecTestbed.id();
+        testbed.deliver(created);
+        List<Message<?>> replies = testbed.commands().stream()
+                .<Message<?>>map(command -> Participants.succeed(command, shoppingListId)).toList();
+
+        List<SagaResult> results = race(testbed, replies);
+
+        assertThat(results).extracting(SagaResult::status)
+                .containsExactlyInAnyOrder(Status.RECORDED, Status.RECORDED, Status.ADVANCED);
+        assertThat(testbed.commandTypes()).endsWith("InitiateShopping").hasSize(4);
+        assertThat(testbed.lastCommand().data()).isEqualTo(new InitiateShopping(shoppingListId));
+        assertThat(testbed.version(orderId)).isEqualTo(4);
+    }
+
+    @RepeatedTest(3)
+    void aFailedAuthorizationRacingTheListsCreationStillCancelsTheListOnce() throws Exception {
+        CosecTestbed testbed = new CosecTestbed();
+        Message<OrderCreated> created = CosecTestbed.orderCreated();
+        String orderId = created.data().orderId();
+        String shoppingListId = CosecTestbed.id();
+        testbed.deliver(created);
+        Message<?> refused = Participants.fail(testbed.command(orderId, "AuthorizeCustomer"), "customer is disabled");
+        Message<?> listCreated = Participants.succeed(testbed.command(orderId, "CreateShoppingList"), shoppingListId);
+        Message<?> confirmed = Participants.succeed(testbed.command(orderId, "ConfirmPayment"), null);
+
+        List<SagaResult> results = race(testbed, List.of(refused, listCreated, confirmed, listCreated, refused));
+
+        assertThat(results).extracting(SagaResult::status).containsOnlyOnce(Status.COMPENSATED)
+                .filteredOn(status -> status == Status.RECORDED).hasSize(2);
+        assertThat(testbed.commands().subList(3, testbed.commands().size())).<Object>extracting(Message::data)
+                .containsExactly(new CancelShoppingList(shoppingListId), new RejectOrder(orderId));
+        assertThat(testbed.saga(orderId).reason()).isEqualTo("customer is disabled");
     }
 
     @Test
-    void copiesOfOneReplyRacingAdvanceTheSagaOnce() throws Exception {
+    void copiesOfOneReplyRacingAreRecordedOnce() throws Exception {
         CosecTestbed testbed = new CosecTestbed();
         Message<OrderCreated> created = CosecTestbed.orderCreated();
         testbed.deliver(created);
-        Message<?> authorized = Participants.succeed(testbed.lastCommand(), null);
+        Message<?> authorized = Participants.succeed(testbed.command(created.data().orderId(), "AuthorizeCustomer"),
+                null);
 
         List<SagaResult> results = race(testbed, List.of(authorized, authorized, authorized, authorized));
 
-        assertThat(results).extracting(SagaResult::status).containsOnlyOnce(Status.ADVANCED)
-                .allMatch(status -> status == Status.ADVANCED || status == Status.DUPLICATE
-                        || status == Status.IGNORED);
-        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer", "CreateShoppingList");
+        assertThat(results).extracting(SagaResult::status).containsOnlyOnce(Status.RECORDED)
+                .allMatch(status -> status == Status.RECORDED || status == Status.DUPLICATE);
+        assertThat(testbed.commands()).hasSize(3);
         assertThat(testbed.version(created.data().orderId())).isEqualTo(2);
     }
 
@@ -82,7 +123,7 @@ class SagaRacesAndCrashesTest {
         assertThatThrownBy(() -> testbed.module.start().start(created)).isInstanceOf(RecordingPublisher.SimulatedCrash.class);
 
         Map<String, AttributeValue> item = testbed.sagaItem(orderId).orElseThrow();
-        assertThat(item.get("outbox").m()).hasSize(1);
+        assertThat(item.get("outbox").m()).hasSize(3);
         assertThat(item.get("outboxPending").s()).isEqualTo("1");
         // the function is restarted and OrderCreated delivered again: the saga exists, nothing is decided again
         RecordingPublisher bus = RecordingPublisher.accepting();
@@ -92,19 +133,27 @@ class SagaRacesAndCrashesTest {
 
         sweep(restarted, bus);
 
-        assertThat(restarted.commandTypes()).containsExactly("AuthorizeCustomer");
-        assertThat(restarted.lastCommand().messageId()).isEqualTo(restarted.saga(orderId).awaiting());
+        assertThat(restarted.commandTypes()).containsExactlyInAnyOrder("AuthorizeCustomer", "CreateShoppingList",
+                "ConfirmPayment");
+        assertThat(restarted.commands()).extracting(Message::messageId)
+                .containsExactlyInAnyOrderElementsOf(restarted.saga(orderId).awaiting());
         assertThat(restarted.sagaItem(orderId).orElseThrow().get("outbox").m()).isEmpty();
 
-        // the same after a reply: the step's command waits in the outbox, the redelivered reply is a duplicate
+        // the same after the step's last reply: the next command waits in the outbox, the redelivered reply is
+        // a duplicate
+        String listId = CosecTestbed.id();
+        restarted.module.replies().handle(Participants.succeed(restarted.command(orderId, "AuthorizeCustomer"), null));
+        restarted.module.replies().handle(Participants.succeed(restarted.command(orderId, "CreateShoppingList"),
+                listId));
         RecordingPublisher dyingAgain = RecordingPublisher.crashing();
         CosecTestbed crashingOnReply = restarted.restartedWith(dyingAgain);
-        Message<?> authorized = Participants.succeed(restarted.lastCommand(), null);
-        assertThatThrownBy(() -> crashingOnReply.module.replies().handle(authorized))
+        Message<?> confirmed = Participants.succeed(restarted.command(orderId, "ConfirmPayment"), null);
+        assertThatThrownBy(() -> crashingOnReply.module.replies().handle(confirmed))
                 .isInstanceOf(RecordingPublisher.SimulatedCrash.class);
-        assertThat(restarted.module.replies().handle(authorized).status()).isEqualTo(Status.DUPLICATE);
+        assertThat(restarted.module.replies().handle(confirmed).status()).isEqualTo(Status.DUPLICATE);
         sweep(restarted, bus);
-        assertThat(restarted.commandTypes()).containsExactly("AuthorizeCustomer", "CreateShoppingList");
+        assertThat(restarted.commandTypes()).hasSize(4).endsWith("InitiateShopping");
+        assertThat(restarted.lastCommand().data()).isEqualTo(new InitiateShopping(listId));
         assertThat(restarted.saga(orderId).step()).isEqualTo(3);
     }
 
@@ -113,7 +162,7 @@ class SagaRacesAndCrashesTest {
         CosecTestbed testbed = new CosecTestbed();
         Message<OrderCreated> running = CosecTestbed.orderCreated();
         testbed.deliver(running);
-        Message<?> authorize = testbed.lastCommand();
+        Message<?> authorize = testbed.command(running.data().orderId(), "AuthorizeCustomer");
         Message<OrderCreated> good = CosecTestbed.orderCreated();
         // a reply to a saga that does not exist, a reply naming another saga, and a body that is not an event
         Message<?> unknownSaga = Participants.succeed(authorize, null)
@@ -136,7 +185,7 @@ class SagaRacesAndCrashesTest {
         assertThat(testbed.saga(good.data().orderId()).step()).isEqualTo(2);
         assertThat(testbed.allItems()).hasSize(before.size() + 1).containsAll(before);
         assertThat(testbed.sagaItem(unknownSaga.metadata().sagaId())).isEmpty();
-        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer", "AuthorizeCustomer");
+        assertThat(testbed.commands()).hasSize(6);
     }
 
     private static List<SagaResult> race(CosecTestbed testbed, List<Message<?>> replies) throws Exception {

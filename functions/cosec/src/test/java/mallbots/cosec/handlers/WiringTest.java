@@ -40,14 +40,16 @@ class WiringTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         Map<String, AttributeValue> item = testbed.sagaItem(orderId).orElseThrow();
-        assertThat(item.get("outbox").m()).hasSize(1);
+        assertThat(item.get("outbox").m()).hasSize(3);
         assertThat(item.get("outboxPending").s()).isEqualTo("1");
 
         new OutboxSweeperFunction(testbed.dynamo, testbed.table, new SchemaCheckingPublisher(testbed.bus), Duration.ZERO)
                 .handleRequest(null, null);
 
-        assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer");
-        assertThat(testbed.lastCommand().messageId()).isEqualTo(testbed.saga(orderId).awaiting());
+        assertThat(testbed.commandTypes()).containsExactlyInAnyOrder("AuthorizeCustomer", "CreateShoppingList",
+                "ConfirmPayment");
+        assertThat(testbed.commands()).extracting(Message::messageId)
+                .containsExactlyInAnyOrderElementsOf(testbed.saga(orderId).awaiting());
         assertThat(testbed.sagaItem(orderId).orElseThrow().get("outbox").m()).isEmpty();
     }
 }

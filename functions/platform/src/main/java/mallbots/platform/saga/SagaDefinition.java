@@ -2,11 +2,16 @@ package mallbots.platform.saga;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A saga: its name (in every command's metadata), where participants reply (the orchestrator's
  * source, e.g. "mallbots.cosec"), the type of its data (stored as JSON in the saga's item) and its
  * steps in order. Step numbers start at 1.
+ *
+ * <p>Its {@link #layout()} names what each step sends; every saga instance records the layout it
+ * runs under, so that a saga started under other steps (an older deployment) is refused rather
+ * than sent the command of whatever step has its number now.
  *
  * @param <D> the saga's data: a record that JSON maps both ways
  */
@@ -25,6 +30,14 @@ public record SagaDefinition<D>(String name, String replyTo, Class<D> dataType, 
     @SafeVarargs
     public static <D> SagaDefinition<D> of(String name, String replyTo, Class<D> dataType, SagaStep<D>... steps) {
         return new SagaDefinition<>(name, replyTo, dataType, List.of(steps));
+    }
+
+    /**
+     * The steps by the message types they send and compensate, e.g.
+     * {@code "-/RejectOrder | AuthorizeCustomer + CreateShoppingList/CancelShoppingList | ApproveOrder"}.
+     */
+    public String layout() {
+        return steps.stream().map(SagaStep::layout).collect(Collectors.joining(" | "));
     }
 
     /** Step {@code number}, counting from 1. */

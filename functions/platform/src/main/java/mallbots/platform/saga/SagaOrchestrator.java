@@ -3,9 +3,12 @@ package mallbots.platform.saga;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import mallbots.platform.domain.ConcurrencyConflict;
@@ -31,23 +34,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <ul>
  *   <li>{@link #start}: runs steps 1, 2, ... skipping those without action, until one sends its
- *       command; the item is created with {@code attribute_not_exists}, so a saga id starts once.
- *   <li>{@link #onReply}, success: the step's {@code onSuccess} changes the data and the next step
- *       with an action sends its command; after the last step the saga is done.
- *   <li>{@link #onReply}, failure: the saga turns compensating and sends, in one write, the
- *       compensations of every step before the failed one, from the nearest back to the first;
- *       then it is done. It does not wait for their replies: a compensation has no compensation,
- *       its participant answers it like any command, and its reply reaches a done saga.
- *   <li>A reply for a done saga, a reply to a command other than the one awaited (another step,
- *       an older command) and a second copy of a reply change nothing.
+ *       commands (one, or all the actions of a {@link SagaStep#parallel} step, in one write); the
+ *       item is created with {@code attribute_not_exists}, so a saga id starts once.
+ *   <li>{@link #onReply}: the reply is recorded against the action whose command it answers (a
+ *       success runs that action's {@code onSuccess} on the data). While other actions of the step
+ *       have not answered, that is all. Once every one has: all succeeded, the next step with an
+ *       action sends its commands (after the last step the saga is done); any failed, the saga
+ *       turns compensating and sends, in one write and nearest first, the compensations of the
+ *       step's actions that succeeded, then those of every earlier step; then it is done. It does
+ *       not wait for the compensations' replies: a compensation has no compensation, its
+ *       participant answers it like any command, and its reply reaches a done saga.
+ *   <li>A reply for a done saga, a reply to a command it does not await (another step, an action
+ *       that answered already, an older command) and a second copy of a reply change nothing.
+ *   <li>A running saga whose recorded {@link SagaDefinition#layout()} is not this definition's (it
+ *       was started by a deployment with other steps) is refused: its reply fails, rather than
+ *       send the command of whatever step has that number now.
  * </ul>
  *
  * <p>Every change is one conditional write of the item (on its version), with the commands it
- * sends in the same write's outbox: two concurrent replies cannot both advance the saga (the
- * loser re-reads, no longer finds its command awaited, and changes nothing), and a crash cannot
- * lose a command nor send one for a change that was not stored. A command's message id is a
- * name-based UUID of the saga's id, its step and its kind, so the same decision always sends the
- * same message.
+ * sends in the same write's outbox: of two concurrent replies, the one that loses the write
+ * re-reads the saga and decides again on what the other recorded (the state store's conflict
+ * retry), so both are recorded and a step goes on exactly once; a crash cannot lose a command
+ * nor send one for a change that was not stored. A command's message id is a name-based UUID of
+ * the saga's id, its step and its kind ("action", "compensation", with the action's number in a
+ * parallel step), so the same decision always sends the same message.
  *
  * @param <D> the saga's data
  */
@@ -59,10 +69,12 @@ public final class SagaOrchestrator<D> {
 
     private final SagaDefinition<D> definition;
     private final StateStore<SagaState> sagas;
+    private final String layout;
 
     private SagaOrchestrator(SagaDefinition<D> definition, StateStore<SagaState> sagas) {
         this.definition = definition;
         this.sagas = sagas;
+        this.layout = definition.layout();
     }
 
     /** On a table shaped as a context table ({@code pk}, the outbox GSI), publishing through {@code publisher}. */
@@ -154,47 +166,116 @@ public final class SagaOrchestrator<D> {
     }
 
     private Decision decide(SagaState saga, Message<?> reply) {
-        if (saga.done() || !reply.metadata().causationId().equals(saga.awaiting())) {
+        if (saga.done()) {
             return new Decision(Status.IGNORED, saga, List.of());
         }
-        D data = saga.data(definition.dataType());
-        SagaStep<D> step = definition.step(saga.step());
-        if (reply.metadata().outcome() == Outcome.SUCCESS) {
-            return forward(saga.id(), step.afterSuccess(data, reply), saga.step() + 1, reply);
+        requireLayout(saga, reply);
+        String answered = reply.metadata().causationId();
+        if (!saga.awaiting().contains(answered)) {
+            return new Decision(Status.IGNORED, saga, List.of());
         }
-        return compensate(saga, data, reply);
+        SagaStep<D> step = definition.step(saga.step());
+        int action = actionAnswered(saga, step, answered);
+        D data = saga.data(definition.dataType());
+        List<String> awaiting = new ArrayList<>(saga.awaiting());
+        awaiting.remove(answered);
+        List<Integer> succeeded = new ArrayList<>(saga.succeeded());
+        Map<Integer, String> failed = new TreeMap<>(saga.failed());
+        if (reply.metadata().outcome() == Outcome.SUCCESS) {
+            data = step.afterSuccess(action - 1, data, reply);
+            succeeded.add(action);
+        } else {
+            failed.put(action, Optional.ofNullable(reply.metadata().reason())
+                    .orElse(reply.detailType() + " reported a failure"));
+        }
+        if (!awaiting.isEmpty()) {
+            // a parallel step goes on only once every action has answered: whatever the order the
+            // replies come in, the compensations then know every action that succeeded
+            SagaState recorded = new SagaState(saga.id(), saga.name(), layout, Json.mapper().valueToTree(data),
+                    saga.step(), false, false, awaiting, succeeded, failed, null);
+            return new Decision(Status.RECORDED, recorded, List.of());
+        }
+        if (failed.isEmpty()) {
+            return forward(saga.id(), data, saga.step() + 1, reply);
+        }
+        return compensate(saga, data, succeeded, failed, reply);
     }
 
-    /** From step {@code from} on: the first step with an action sends its command; none left, the saga is done. */
+    /** A running saga started under other steps is refused: its step numbers mean other commands here. */
+    private void requireLayout(SagaState saga, Message<?> reply) {
+        if (!layout.equals(saga.layout())) {
+            throw new IllegalStateException(reply.detailType() + " " + reply.messageId() + " is for "
+                    + definition.name() + " " + saga.id() + ", which runs under "
+                    + (saga.layout() == null ? "the steps of a version that did not record its layout"
+                            : "the steps [" + saga.layout() + "]")
+                    + ", not [" + layout + "]: a saga is not moved to other steps; its order needs a hand");
+        }
+    }
+
+    /** Which action (from 1) of the saga's step sent the command {@code commandId}. */
+    private int actionAnswered(SagaState saga, SagaStep<D> step, String commandId) {
+        for (int action = 1; action <= step.size(); action++) {
+            if (commandId(saga.id(), saga.step(), kind("action", step, action)).equals(commandId)) {
+                return action;
+            }
+        }
+        throw new IllegalStateException(definition.name() + " " + saga.id() + " awaits " + commandId
+                + ", which no action of step " + saga.step() + " sent");
+    }
+
+    /** From step {@code from} on: the first step with an action sends its commands; none left, the saga is done. */
     private Decision forward(String sagaId, D data, int from, Message<?> cause) {
         JsonNode json = Json.mapper().valueToTree(data);
         for (int number = from; number <= definition.steps().size(); number++) {
-            Optional<SagaCommand<?>> action = definition.step(number).actionFor(data);
-            if (action.isPresent()) {
-                OutboundEvent command = command(action.get(), sagaId, number, "action", cause);
-                SagaState state = new SagaState(sagaId, definition.name(), json, number, false, false,
-                        command.messageId(), null);
-                return new Decision(from == 1 ? Status.STARTED : Status.ADVANCED, state, List.of(command));
+            SagaStep<D> step = definition.step(number);
+            List<OutboundEvent> commands = new ArrayList<>();
+            for (int action = 1; action <= step.size(); action++) {
+                Optional<SagaCommand<?>> command = step.actionFor(action - 1, data);
+                if (command.isPresent()) {
+                    commands.add(command(command.get(), sagaId, number, kind("action", step, action), cause));
+                }
+            }
+            if (!commands.isEmpty()) {
+                SagaState state = new SagaState(sagaId, definition.name(), layout, json, number, false, false,
+                        commands.stream().map(OutboundEvent::messageId).toList(), List.of(), Map.of(), null);
+                return new Decision(from == 1 ? Status.STARTED : Status.ADVANCED, state, commands);
             }
         }
-        SagaState state = new SagaState(sagaId, definition.name(), json, definition.steps().size(), true, false,
-                null, null);
+        SagaState state = new SagaState(sagaId, definition.name(), layout, json, definition.steps().size(), true,
+                false, List.of(), List.of(), Map.of(), null);
         return new Decision(Status.COMPLETED, state, List.of());
     }
 
-    /** The compensations of the steps before the failed one, nearest first, in one write; then done. */
-    private Decision compensate(SagaState saga, D data, Message<?> failure) {
+    /**
+     * In one write, nearest first: the compensations of the failed step's actions that succeeded
+     * (last action first), then those of every earlier step; then the saga is done.
+     */
+    private Decision compensate(SagaState saga, D data, List<Integer> succeeded, Map<Integer, String> failed,
+            Message<?> cause) {
         List<OutboundEvent> commands = new ArrayList<>();
+        SagaStep<D> failedStep = definition.step(saga.step());
+        for (int action : succeeded.stream().sorted(Comparator.reverseOrder()).toList()) {
+            failedStep.compensationFor(action - 1, data).ifPresent(compensation -> commands.add(command(
+                    compensation, saga.id(), saga.step(), kind("compensation", failedStep, action), cause)));
+        }
         for (int number = saga.step() - 1; number >= 1; number--) {
-            Optional<SagaCommand<?>> compensation = definition.step(number).compensationFor(data);
-            if (compensation.isPresent()) {
-                commands.add(command(compensation.get(), saga.id(), number, "compensation", failure));
+            SagaStep<D> step = definition.step(number);
+            for (int action = step.size(); action >= 1; action--) {
+                Optional<SagaCommand<?>> compensation = step.compensationFor(action - 1, data);
+                if (compensation.isPresent()) {
+                    commands.add(command(compensation.get(), saga.id(), number, kind("compensation", step, action),
+                            cause));
+                }
             }
         }
-        String reason = Optional.ofNullable(failure.metadata().reason())
-                .orElse(failure.detailType() + " reported a failure");
-        SagaState state = new SagaState(saga.id(), saga.name(), saga.data(), saga.step(), true, true, null, reason);
+        SagaState state = new SagaState(saga.id(), saga.name(), layout, Json.mapper().valueToTree(data), saga.step(),
+                true, true, List.of(), succeeded, failed, String.join("; ", failed.values()));
         return new Decision(Status.COMPENSATED, state, commands);
+    }
+
+    /** The kind in a command's id: "action" or "compensation" for a one-action step, with the action's number in a parallel one. */
+    private static String kind(String base, SagaStep<?> step, int action) {
+        return step.size() == 1 ? base : base + " " + action;
     }
 
     private OutboundEvent command(SagaCommand<?> command, String sagaId, int step, String kind, Message<?> cause) {

@@ -10,11 +10,13 @@ public record SagaResult(Status status, SagaState state) {
         STARTED,
         /** A saga with that id exists: nothing happened. */
         ALREADY_STARTED,
-        /** A success reply: the next step's command is sent. */
+        /** The last success reply a step awaited: the next step's commands are sent. */
         ADVANCED,
+        /** A reply to one action of a parallel step whose other actions have not all answered: it is recorded. */
+        RECORDED,
         /** A success reply to the last command: the saga is done. */
         COMPLETED,
-        /** A failure reply: the compensations are sent and the saga is done. */
+        /** The last reply a step awaited, one of the step's replies a failure: the compensations are sent and the saga is done. */
         COMPENSATED,
         /** A reply for a saga that is done, or to a command it does not await: nothing happened. */
         IGNORED,

@@ -1,8 +1,14 @@
 package mallbots.platform.saga;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.Nullable;
 
@@ -11,29 +17,41 @@ import mallbots.platform.messaging.Nullable;
  *
  * @param id the saga's id (the sagaId of its commands and replies)
  * @param name the saga's name
+ * @param layout the {@link SagaDefinition#layout()} it runs under; null for a saga stored before
+ *        layouts were recorded
  * @param data the saga's data as JSON (see {@link #data(Class)})
- * @param step the step whose command was sent last going forward: the one awaited while running,
+ * @param step the step whose commands were sent last going forward: the one awaited while running,
  *        the last one when completed, the one that failed when compensated
  * @param done no reply changes it any more
  * @param compensating a step failed and the compensations were sent
- * @param awaiting the message id of the command whose reply the saga waits for (none once done)
- * @param reason why the failed step failed (when compensating)
+ * @param awaiting the message ids of the step's commands whose replies the saga still waits for
+ *        (empty once done). A saga stored before parallel steps has one id here, as a plain string.
+ * @param succeeded the actions of the step (numbered from 1) whose success replies are in
+ * @param failed the actions of the step (numbered from 1) whose failure replies are in, with their reasons
+ * @param reason why the step failed (when compensating): its failed actions' reasons, in action order
  */
 public record SagaState(
         String id,
         String name,
+        @Nullable String layout,
         JsonNode data,
         int step,
         boolean done,
         boolean compensating,
-        @Nullable String awaiting,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> awaiting,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> succeeded,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, String> failed,
         @Nullable String reason) {
 
     public SagaState {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(data, "data");
-        if (done == (awaiting != null)) {
+        awaiting = awaiting == null ? List.of() : List.copyOf(awaiting);
+        succeeded = succeeded == null ? List.of() : succeeded.stream().sorted().toList();
+        failed = failed == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failed));
+        if (done == !awaiting.isEmpty()) {
             throw new IllegalArgumentException("a running saga awaits a reply, a done one none");
         }
     }
