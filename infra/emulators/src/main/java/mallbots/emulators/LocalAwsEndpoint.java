@@ -72,26 +72,21 @@ public final class LocalAwsEndpoint implements AutoCloseable {
 
     /** Starts the endpoint with the given EventBridge settings (tests shorten retries, move the clock). */
     public static LocalAwsEndpoint start(int port, Path dynamoDataDir, EventBridgeSettings settings) {
-        return start(EndpointPorts.choose(port), dynamoDataDir, settings);
-    }
-
-    /** Starts the endpoint and the services behind it on the given ports. */
-    public static LocalAwsEndpoint start(EndpointPorts ports, Path dynamoDataDir, EventBridgeSettings settings) {
         long started = System.nanoTime();
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.endpoint()), 128);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + ports.endpoint() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         // dynalite (a Node process), ElasticMQ and EventBridge with its SQS client start side by side:
         // start-up takes as long as the slowest of them (ElasticMQ, when the JVM is cold).
-        int sqsPort = ports.sqs();
-        URI sqsEndpoint = ports.sqsUri();
+        int sqsPort = Ports.free();
+        URI sqsEndpoint = URI.create("http://127.0.0.1:" + sqsPort);
         ExecutorService startup = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<Dynalite> dynalite = CompletableFuture.supplyAsync(
-                () -> Dynalite.start(ports.dynamoDb(), dynamoDataDir), startup);
+                () -> Dynalite.start(0, dynamoDataDir), startup);
         CompletableFuture<SqsClient> sqs = CompletableFuture.supplyAsync(
                 () -> sqsClient(sqsEndpoint, settings.region()), startup);
         CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client));

@@ -2,11 +2,8 @@ package mallbots.local;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
-import mallbots.emulators.EndpointPorts;
 import mallbots.emulators.LocalAwsEndpoint;
 import mallbots.emulators.eventbridge.DeliveryListener;
-import mallbots.emulators.eventbridge.EventBridgeSettings;
 import mallbots.emulators.eventbridge.LambdaInvoker;
 import mallbots.local.provision.AwsClients;
 
@@ -21,23 +18,9 @@ final class EmbeddedServices implements AwsServices {
         this.clients = clients;
     }
 
-    /**
-     * The local cloud's own clients (provisioning, queue polling) talk to ElasticMQ and dynalite
-     * directly, as the functions do (see {@link #functionEndpoints}); EventBridge is the endpoint's.
-     */
-    static EmbeddedServices start(EndpointPorts ports, String region, Path dataDir) {
-        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(ports, dataDir, EventBridgeSettings.defaults(region));
-        return new EmbeddedServices(endpoint,
-                AwsClients.of(ports.sqsUri(), ports.dynamoDbUri(), endpoint.uri(), region));
-    }
-
-    /**
-     * What the functions are told: the endpoint for every service, and DynamoDB's own address,
-     * so that their many small DynamoDB calls skip the endpoint's forwarding.
-     */
-    static Map<String, String> functionEndpoints(EndpointPorts ports) {
-        return Map.of("AWS_ENDPOINT_URL", ports.endpointUri().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", ports.dynamoDbUri().toString());
+    static EmbeddedServices start(int port, String region, Path dataDir) {
+        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(port, region, dataDir);
+        return new EmbeddedServices(endpoint, AwsClients.of(endpoint.uri(), region));
     }
 
     @Override

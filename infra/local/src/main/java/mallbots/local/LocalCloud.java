@@ -3,8 +3,6 @@ package mallbots.local;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import mallbots.emulators.EndpointPorts;
 import mallbots.emulators.Ports;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.FailureRecords;
@@ -51,22 +49,19 @@ public final class LocalCloud implements AutoCloseable {
         if (Ports.isOpen(apiPort)) {
             throw new IllegalStateException("port " + apiPort + " is taken: cannot serve the HTTP API there (--api-port)");
         }
-        EndpointPorts ports = EndpointPorts.choose(port);
-        URI endpoint = options.endpoint().orElseGet(ports::endpointUri);
+        URI endpoint = options.endpoint().orElseGet(() -> URI.create("http://127.0.0.1:" + port));
         URI api = URI.create("http://127.0.0.1:" + apiPort);
         // Everything that can be wrong in the template or the handlers fails before anything starts.
         Template template = TemplateReader.read(options.template(), options.parameters(),
                 new TemplateReader.Site(options.region(), endpoint, api));
-        FunctionHost host = FunctionHost.load(template, options.endpoint().isPresent()
-                ? Map.of("AWS_ENDPOINT_URL", endpoint.toString())
-                : EmbeddedServices.functionEndpoints(ports), console);
+        FunctionHost host = FunctionHost.load(template, endpoint, console);
         FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
             AwsServices services = options.endpoint().isPresent()
                     ? new ExternalServices(endpoint, options.region(), console)
-                    : EmbeddedServices.start(ports, options.region(), options.dataDir().orElse(null));
+                    : EmbeddedServices.start(port, options.region(), options.dataDir().orElse(null));
             started.add(services);
             console.info("MallBots local cloud");
             console.info("  AWS endpoint  " + services.endpoint() + "  (region " + options.region()

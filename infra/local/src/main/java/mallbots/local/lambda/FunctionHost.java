@@ -31,32 +31,22 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
         this.console = console;
     }
 
-    /** Loads every function, each told that every AWS service is at {@code awsEndpoint}. */
+    /** Loads every function; fails naming the function whose handler cannot be loaded. */
     public static FunctionHost load(Template template, URI awsEndpoint, FlowConsole console) {
-        return load(template, Map.of("AWS_ENDPOINT_URL", awsEndpoint.toString()), console);
-    }
-
-    /**
-     * Loads every function; fails naming the function whose handler cannot be loaded.
-     *
-     * @param endpoints the SDK's endpoint variables the functions get (AWS_ENDPOINT_URL and any
-     *                  AWS_ENDPOINT_URL_&lt;SERVICE&gt;)
-     */
-    public static FunctionHost load(Template template, Map<String, String> endpoints, FlowConsole console) {
         FunctionOutput.install();
         Map<String, HostedFunction> functions = new LinkedHashMap<>();
         for (Template.Function spec : template.functions()) {
-            functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), endpoints), console));
+            functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), awsEndpoint), console));
         }
         return new FunctionHost(functions, console);
     }
 
     /** What a function sees as its environment variables. */
-    static Map<String, String> environment(Template.Function spec, String region, Map<String, String> endpoints) {
+    static Map<String, String> environment(Template.Function spec, String region, URI awsEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
-        environment.putAll(endpoints);
+        environment.put("AWS_ENDPOINT_URL", awsEndpoint.toString());
         environment.put("AWS_ACCESS_KEY_ID", "test");
         environment.put("AWS_SECRET_ACCESS_KEY", "test");
         environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
