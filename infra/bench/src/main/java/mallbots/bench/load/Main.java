@@ -1,0 +1,27 @@
+package mallbots.bench.load;
+
+/** {@code ./mallbots bench [flags]}: drives orders through the HTTP API and prints what it measured. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            LoadDriver.Result result = new LoadDriver(options).run();
+            new LoadReport(result, System.out).print();
+            System.exit(result.approved() == 0 ? 1 : 0);
+        } catch (Api.ApiFailure | IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage() + " (is the local cloud running? ./mallbots up)");
+            System.exit(1);
+        }
+    }
+}
