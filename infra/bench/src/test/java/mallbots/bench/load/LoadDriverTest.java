@@ -94,6 +94,7 @@ class LoadDriverTest {
         assertThat(report).contains("approved   3 of 3", "completed  3 of 3", "errors     none",
                 "checkout -> approved (order's approved time - checkout sent)", "paid -> completed",
                 "local cloud JVM", "dynalite (Node.js)", "EventBridge PutEvents entries", "DynamoDB write request units",
+                "total without the bench's",
                 "batching windows");
     }
 }
