@@ -95,6 +95,11 @@ public final class Dynalite implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The Node.js process, e.g. to read its CPU time. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Passes a request on to a service behind the single endpoint (dynalite, ElasticMQ) and its
@@ -28,6 +29,11 @@ final class HttpForwarder {
             .build();
 
     void forward(HttpExchange exchange, byte[] body, URI service) throws IOException {
+        forward(exchange, body, service, (answer, status) -> { });
+    }
+
+    /** Forwards, and shows the service's answer and status to {@code answered} before passing them on. */
+    void forward(HttpExchange exchange, byte[] body, URI service, ObjIntConsumer<byte[]> answered) throws IOException {
         URI requested = exchange.getRequestURI();
         URI target = service.resolve(requested.getRawPath()
                 + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()));
@@ -54,6 +60,7 @@ final class HttpForwarder {
             }
         });
         byte[] answer = response.body();
+        answered.accept(answer, response.statusCode());
         boolean noBody = answer.length == 0 || exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
         if (!noBody) {

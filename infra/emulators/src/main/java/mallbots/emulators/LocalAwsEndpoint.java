@@ -1,5 +1,7 @@
 package mallbots.emulators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -48,9 +55,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final EventBridge eventBridge;
     private final EventBridgeHttpHandler eventBridgeHandler;
     private final HttpForwarder forwarder = new HttpForwarder();
+    private final UsageMeter usage;
+    private final DynamoDbCapacity dynamoCapacity;
+    private final ObjectMapper json = new ObjectMapper();
 
     private LocalAwsEndpoint(HttpServer server, ExecutorService requests, URI uri, Dynalite dynalite,
-            ElasticMq elasticMq, SqsClient sqs, EventBridge eventBridge) {
+            ElasticMq elasticMq, SqsClient sqs, EventBridge eventBridge, UsageMeter usage) {
         this.server = server;
         this.requests = requests;
         this.uri = uri;
@@ -58,7 +68,10 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         this.elasticMq = elasticMq;
         this.sqs = sqs;
         this.eventBridge = eventBridge;
-        this.eventBridgeHandler = new EventBridgeHttpHandler(eventBridge);
+        this.usage = usage;
+        this.dynamoCapacity = new DynamoDbCapacity(usage);
+        this.eventBridgeHandler = new EventBridgeHttpHandler(eventBridge, this::countEventBridge);
+        usage.dynamoProcess(() -> Optional.of(dynalite.process()));
     }
 
     /**
@@ -72,6 +85,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
 
     /** Starts the endpoint with the given EventBridge settings (tests shorten retries, move the clock). */
     public static LocalAwsEndpoint start(int port, Path dynamoDataDir, EventBridgeSettings settings) {
+        return start(port, dynamoDataDir, settings, new UsageMeter());
+    }
+
+    /** Starts the endpoint counting the billable requests in {@code usage} (the local cloud adds Lambda's). */
+    public static LocalAwsEndpoint start(int port, Path dynamoDataDir, EventBridgeSettings settings,
+            UsageMeter usage) {
         long started = System.nanoTime();
         HttpServer server;
         try {
@@ -88,7 +107,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         CompletableFuture<Dynalite> dynalite = CompletableFuture.supplyAsync(
                 () -> Dynalite.start(0, dynamoDataDir), startup);
         CompletableFuture<SqsClient> sqs = CompletableFuture.supplyAsync(
-                () -> sqsClient(sqsEndpoint, settings.region()), startup);
+                () -> sqsClient(sqsEndpoint, settings.region(), usage), startup);
         CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client));
         ElasticMq elasticMq = null;
         try (startup) {
@@ -106,7 +125,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         }
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         LocalAwsEndpoint endpoint = new LocalAwsEndpoint(server, requests, uri, dynalite.join(), elasticMq,
-                sqs.join(), eventBridge.join());
+                sqs.join(), eventBridge.join(), usage);
         server.createContext("/", endpoint::route);
         server.setExecutor(requests);
         server.start();
@@ -129,8 +148,24 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         Thread.currentThread().join();
     }
 
-    private static SqsClient sqsClient(URI elasticMqEndpoint, String region) {
+    /**
+     * EventBridge's own client: its deliveries to queues are SQS requests too (SendMessage). Its
+     * other calls (GetQueueUrl) are this emulator's business, which AWS does not bill.
+     */
+    private static SqsClient sqsClient(URI elasticMqEndpoint, String region, UsageMeter usage) {
+        ExecutionInterceptor counting = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+                if (operation.startsWith("SendMessage")) {
+                    long bytes = context.httpRequest().firstMatchingHeader("Content-Length").map(Long::parseLong)
+                            .orElse(0L);
+                    usage.sqsRequest(operation, bytes, false);
+                }
+            }
+        };
         return SqsClient.builder().endpointOverride(elasticMqEndpoint)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(counting))
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -152,6 +187,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     /** The embedded EventBridge, for callers that drive it without HTTP. */
     public EventBridge eventBridge() {
         return eventBridge;
+    }
+
+    /** What the endpoint (and whoever shares the meter) has counted. */
+    public UsageMeter usage() {
+        return usage;
     }
 
     /** dynalite's own endpoint, behind this one. */
@@ -181,9 +221,14 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             if (amzTarget != null && amzTarget.startsWith(EventBridgeHttpHandler.TARGET_PREFIX)) {
                 eventBridgeHandler.handle(exchange, amzTarget, body);
             } else if (amzTarget != null && amzTarget.startsWith(DYNAMODB_PREFIX)) {
-                forwarder.forward(exchange, body, dynalite.endpoint());
+                forwardToDynamoDb(exchange, amzTarget.substring(DYNAMODB_PREFIX.length()), body);
             } else if ((amzTarget != null && amzTarget.startsWith(SQS_PREFIX)) || isSqsQuery(exchange, body)) {
-                forwarder.forward(exchange, body, elasticMq.endpoint());
+                String action = amzTarget != null ? amzTarget.substring(SQS_PREFIX.length()) : "query";
+                forwarder.forward(exchange, body, elasticMq.endpoint(), (answer, status) -> usage.sqsRequest(action,
+                        Math.max(body.length, answer.length), action.equals("ReceiveMessage") && !hasMessages(answer)));
+            } else if (exchange.getRequestURI().getPath().equals(UsageMeter.PATH)
+                    && exchange.getRequestMethod().equals("GET")) {
+                respond(exchange, 200, json.writeValueAsString(usage.snapshot(json)));
             } else {
                 unknown(exchange, amzTarget);
             }
@@ -195,6 +240,43 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 exchange.close();
             }
         }
+    }
+
+    private void forwardToDynamoDb(HttpExchange exchange, String operation, byte[] body) throws IOException {
+        if (!DynamoDbCapacity.metered(operation)) {
+            forwarder.forward(exchange, body, dynalite.endpoint());
+            return;
+        }
+        forwarder.forward(exchange, DynamoDbCapacity.askingForCapacity(body), dynalite.endpoint(),
+                (answer, status) -> dynamoCapacity.record(operation, status, answer));
+    }
+
+    private static final byte[] MESSAGE_ID = "\"MessageId\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] QUERY_MESSAGE_ID = "<MessageId>".getBytes(StandardCharsets.US_ASCII);
+
+    /** A ReceiveMessage answer (JSON or query protocol) that holds at least one message. */
+    private static boolean hasMessages(byte[] answer) {
+        return DynamoDbCapacity.indexOf(answer, MESSAGE_ID, 0) >= 0 || DynamoDbCapacity.indexOf(answer, QUERY_MESSAGE_ID, 0) >= 0;
+    }
+
+    /** PutEvents: each entry is billed per 64 KB chunk of its Source, DetailType, Detail, Resources and Time. */
+    private void countEventBridge(String operation, JsonNode request) {
+        if (!operation.equals("PutEvents")) {
+            return;
+        }
+        usage.putEventsCall();
+        for (JsonNode entry : request.path("Entries")) {
+            long bytes = utf8(entry.path("Source")) + utf8(entry.path("DetailType")) + utf8(entry.path("Detail"))
+                    + (entry.hasNonNull("Time") ? 14 : 0);
+            for (JsonNode resource : entry.path("Resources")) {
+                bytes += utf8(resource);
+            }
+            usage.putEventsEntry(bytes);
+        }
+    }
+
+    private static long utf8(JsonNode text) {
+        return text.isTextual() ? text.asText().getBytes(StandardCharsets.UTF_8).length : 0;
     }
 
     /** SQS's query protocol: Action=... in a form body or in the query string. */

@@ -3,7 +3,9 @@ package mallbots.local;
 import java.net.URI;
 import java.nio.file.Path;
 import mallbots.emulators.LocalAwsEndpoint;
+import mallbots.emulators.UsageMeter;
 import mallbots.emulators.eventbridge.DeliveryListener;
+import mallbots.emulators.eventbridge.EventBridgeSettings;
 import mallbots.emulators.eventbridge.LambdaInvoker;
 import mallbots.local.provision.AwsClients;
 
@@ -18,8 +20,8 @@ final class EmbeddedServices implements AwsServices {
         this.clients = clients;
     }
 
-    static EmbeddedServices start(int port, String region, Path dataDir) {
-        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(port, region, dataDir);
+    static EmbeddedServices start(int port, String region, Path dataDir, UsageMeter usage) {
+        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(port, dataDir, EventBridgeSettings.defaults(region), usage);
         return new EmbeddedServices(endpoint, AwsClients.of(endpoint.uri(), region));
     }
 

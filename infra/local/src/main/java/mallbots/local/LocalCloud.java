@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import mallbots.emulators.Ports;
+import mallbots.emulators.UsageMeter;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.http.HttpApiServer;
@@ -26,9 +27,11 @@ public final class LocalCloud implements AutoCloseable {
     private final FunctionHost host;
     private final HttpApiServer httpApi;
     private final FailureRecords failures;
+    private final UsageMeter usage;
 
     private LocalCloud(Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
-                       FailureRecords failures) {
+                       FailureRecords failures, UsageMeter usage) {
+        this.usage = usage;
         this.template = template;
         this.services = services;
         this.host = host;
@@ -54,14 +57,16 @@ public final class LocalCloud implements AutoCloseable {
         // Everything that can be wrong in the template or the handlers fails before anything starts.
         Template template = TemplateReader.read(options.template(), options.parameters(),
                 new TemplateReader.Site(options.region(), endpoint, api));
-        FunctionHost host = FunctionHost.load(template, endpoint, console);
+        // what AWS would bill: the endpoint counts its services' requests, the host Lambda's
+        UsageMeter usage = new UsageMeter();
+        FunctionHost host = FunctionHost.load(template, endpoint, console, usage);
         FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
             AwsServices services = options.endpoint().isPresent()
                     ? new ExternalServices(endpoint, options.region(), console)
-                    : EmbeddedServices.start(port, options.region(), options.dataDir().orElse(null));
+                    : EmbeddedServices.start(port, options.region(), options.dataDir().orElse(null), usage);
             started.add(services);
             console.info("MallBots local cloud");
             console.info("  AWS endpoint  " + services.endpoint() + "  (region " + options.region()
@@ -83,7 +88,7 @@ public final class LocalCloud implements AutoCloseable {
                 console.info("  route  " + (route.path().equals("$default") ? "$default" : route.routeKey())
                         + " -> " + route.functionName());
             }
-            return new LocalCloud(template, services, host, httpApi, failures);
+            return new LocalCloud(template, services, host, httpApi, failures, usage);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -121,6 +126,14 @@ public final class LocalCloud implements AutoCloseable {
 
     public FunctionHost host() {
         return host;
+    }
+
+    /**
+     * The billable requests counted so far (served as JSON at {@link UsageMeter#PATH} of the
+     * embedded endpoint; with {@code --endpoint} only Lambda's are counted).
+     */
+    public UsageMeter usage() {
+        return usage;
     }
 
     public FailureRecords failures() {

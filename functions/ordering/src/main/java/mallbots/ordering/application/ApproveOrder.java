@@ -1,5 +1,6 @@
 package mallbots.ordering.application;
 
+import java.time.Clock;
 import java.util.Objects;
 import mallbots.platform.messaging.Metadata;
 
@@ -12,12 +13,15 @@ import mallbots.platform.messaging.Metadata;
 public final class ApproveOrder {
 
     private final OrderRepository orders;
+    private final Clock clock;
 
-    public ApproveOrder(OrderRepository orders) {
+    /** @param clock the time each change of an order is recorded at */
+    public ApproveOrder(OrderRepository orders, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public SagaAnswer approve(Metadata command, String orderId, String shoppingId) {
-        return SagaCommand.run(orders, command, orderId, order -> order.approve(shoppingId));
+        return SagaCommand.run(orders, command, orderId, order -> order.approve(shoppingId, clock.instant()));
     }
 }

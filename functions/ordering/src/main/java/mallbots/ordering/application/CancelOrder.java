@@ -1,5 +1,6 @@
 package mallbots.ordering.application;
 
+import java.time.Clock;
 import java.util.Objects;
 import mallbots.ordering.domain.Order;
 import mallbots.platform.domain.NotFound;
@@ -9,9 +10,12 @@ import mallbots.platform.domain.RuleViolation;
 public final class CancelOrder {
 
     private final OrderRepository orders;
+    private final Clock clock;
 
-    public CancelOrder(OrderRepository orders) {
+    /** @param clock the time each change of an order is recorded at */
+    public CancelOrder(OrderRepository orders, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -19,6 +23,6 @@ public final class CancelOrder {
      * @throws RuleViolation if the order is neither pending nor approved
      */
     public OrderView cancel(String orderId) {
-        return OrderView.of(orders.change(OrderIds.require(orderId), null, Order::cancel).order());
+        return OrderView.of(orders.change(OrderIds.require(orderId), null, order -> order.cancel(clock.instant())).order());
     }
 }

@@ -1,5 +1,6 @@
 package mallbots.ordering.application;
 
+import java.time.Clock;
 import java.util.Objects;
 import mallbots.platform.domain.NotFound;
 import mallbots.platform.domain.RuleViolation;
@@ -19,9 +20,12 @@ public final class CompleteOrder {
     private static final Logger LOG = LoggerFactory.getLogger(CompleteOrder.class);
 
     private final OrderRepository orders;
+    private final Clock clock;
 
-    public CompleteOrder(OrderRepository orders) {
+    /** @param clock the time each change of an order is recorded at */
+    public CompleteOrder(OrderRepository orders, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -29,7 +33,7 @@ public final class CompleteOrder {
      * @throws RuleViolation if the order is not ready (nor completed with that invoice)
      */
     public OrderRepository.Saved complete(Metadata cause, String orderId, String invoiceId) {
-        OrderRepository.Change change = orders.change(orderId, cause, order -> order.complete(invoiceId));
+        OrderRepository.Change change = orders.change(orderId, cause, order -> order.complete(invoiceId, clock.instant()));
         if (change.saved() != OrderRepository.Saved.CHANGED) {
             LOG.info("InvoicePaid {}: order {} is completed already: nothing to do", cause.messageId(), orderId);
         }

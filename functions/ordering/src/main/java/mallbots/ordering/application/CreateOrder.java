@@ -1,5 +1,6 @@
 package mallbots.ordering.application;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import mallbots.ordering.domain.Order;
@@ -19,16 +20,19 @@ public final class CreateOrder {
     private static final Logger LOG = LoggerFactory.getLogger(CreateOrder.class);
 
     private final OrderRepository orders;
+    private final Clock clock;
 
-    public CreateOrder(OrderRepository orders) {
+    /** @param clock the time each change of an order is recorded at */
+    public CreateOrder(OrderRepository orders, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** @return true if the order was created now, false if it existed already */
     public boolean fromCheckout(Metadata cause, String basketId, String customerId, String paymentId,
             List<OrderItem> items) {
         Objects.requireNonNull(cause, "cause");
-        Order order = Order.create(basketId, customerId, paymentId, items);
+        Order order = Order.create(basketId, customerId, paymentId, items, clock.instant());
         OrderRepository.Saved saved = orders.add(order, cause);
         switch (saved) {
             case CHANGED -> {

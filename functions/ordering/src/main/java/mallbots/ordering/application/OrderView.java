@@ -1,7 +1,11 @@
 package mallbots.ordering.application;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mallbots.ordering.domain.Order;
 import mallbots.ordering.domain.OrderItem;
 import mallbots.platform.domain.Money;
@@ -9,20 +13,30 @@ import mallbots.platform.domain.Money;
 /**
  * An order as the API shows it: status as "pending", "rejected", "approved", "ready",
  * "completed" or "canceled", money as "12.50"; shoppingId only once approved, invoiceId only
- * once completed.
+ * once completed. createdAt, updatedAt and statusTimes (each status the order went through,
+ * in the order of its life, by label) are ISO-8601 instants to the millisecond, recorded by the
+ * order as it changed; absent for changes stored before the order recorded its times.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(String id, String customerId, String paymentId, String shoppingId, String invoiceId,
-        List<Item> items, Money total, String status) {
+        List<Item> items, Money total, String status, Instant createdAt, Instant updatedAt,
+        Map<String, Instant> statusTimes) {
 
     public OrderView {
         items = List.copyOf(items);
+        statusTimes = Collections.unmodifiableMap(new LinkedHashMap<>(statusTimes));
     }
 
     public static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.paymentId(), order.shoppingId(),
                 order.invoiceId(), order.items().stream().map(Item::of).toList(), order.total(),
-                order.status().label());
+                order.status().label(), order.createdAt(), order.updatedAt(), labelled(order));
+    }
+
+    private static Map<String, Instant> labelled(Order order) {
+        Map<String, Instant> times = new LinkedHashMap<>();
+        order.statusTimes().forEach((status, at) -> times.put(status.label(), at));
+        return times;
     }
 
     /** One line: the product, the names and price it was checked out with, how many. */

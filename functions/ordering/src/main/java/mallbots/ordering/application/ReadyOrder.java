@@ -1,5 +1,6 @@
 package mallbots.ordering.application;
 
+import java.time.Clock;
 import java.util.Objects;
 import mallbots.platform.domain.NotFound;
 import mallbots.platform.domain.RuleViolation;
@@ -27,9 +28,12 @@ public final class ReadyOrder {
     private static final Logger LOG = LoggerFactory.getLogger(ReadyOrder.class);
 
     private final OrderRepository orders;
+    private final Clock clock;
 
-    public ReadyOrder(OrderRepository orders) {
+    /** @param clock the time each change of an order is recorded at */
+    public ReadyOrder(OrderRepository orders, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -39,7 +43,7 @@ public final class ReadyOrder {
     public OrderRepository.Saved ready(Metadata cause, String orderId, String shoppingListId) {
         OrderRepository.Change change = orders.change(orderId, cause, order -> {
             if (!order.stopped()) {
-                order.ready(shoppingListId);
+                order.ready(shoppingListId, clock.instant());
             }
         });
         if (change.saved() == OrderRepository.Saved.UNCHANGED && change.order().stopped()) {

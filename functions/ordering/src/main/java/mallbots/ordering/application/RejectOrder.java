@@ -1,5 +1,6 @@
 package mallbots.ordering.application;
 
+import java.time.Clock;
 import java.util.Objects;
 import mallbots.platform.messaging.Metadata;
 
@@ -11,12 +12,15 @@ import mallbots.platform.messaging.Metadata;
 public final class RejectOrder {
 
     private final OrderRepository orders;
+    private final Clock clock;
 
-    public RejectOrder(OrderRepository orders) {
+    /** @param clock the time each change of an order is recorded at */
+    public RejectOrder(OrderRepository orders, Clock clock) {
         this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public SagaAnswer reject(Metadata command, String orderId) {
-        return SagaCommand.run(orders, command, orderId, order -> order.reject());
+        return SagaCommand.run(orders, command, orderId, order -> order.reject(clock.instant()));
     }
 }

@@ -1,7 +1,12 @@
 package mallbots.ordering.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import mallbots.ordering.domain.OrderEvent.OrderApproved;
 import mallbots.ordering.domain.OrderEvent.OrderCanceled;
 import mallbots.ordering.domain.OrderEvent.OrderCompleted;
@@ -23,6 +28,9 @@ import mallbots.platform.domain.RuleViolation;
  * ready one, complete with the same invoice) raises nothing, so a message that is redelivered
  * after the store forgot its id still changes nothing. A transition the order's state forbids is
  * a {@link RuleViolation} naming the state, e.g. "order X is canceled".
+ *
+ * <p>Each command takes the time it happens at; the order keeps when it reached each status
+ * ({@link #statusTimes}), so that its view shows how long each stage of its life took.
  */
 public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
 
@@ -33,6 +41,7 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
     private final List<OrderItem> items = new ArrayList<>();
     private Money total;
     private OrderStatus status;
+    private final Map<OrderStatus, Instant> statusTimes = new EnumMap<>(OrderStatus.class);
 
     /** The blank order that the event store restores and replays into; orders start at {@link #create}. */
     public Order(String id) {
@@ -40,7 +49,8 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
     }
 
     /** A pending order for the checked-out lines; its total is the sum of price times quantity. */
-    public static Order create(String id, String customerId, String paymentId, List<OrderItem> items) {
+    public static Order create(String id, String customerId, String paymentId, List<OrderItem> items,
+            Instant at) {
         InvalidValue.requireText(id, "id");
         String customer = InvalidValue.requireText(customerId, "customerId");
         String payment = InvalidValue.requireText(paymentId, "paymentId");
@@ -49,15 +59,15 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
         }
         Money total = items.stream().map(OrderItem::total).reduce(Money.ZERO, Money::plus);
         Order order = new Order(id);
-        order.raise(new OrderCreated(customer, payment, items, total));
+        order.raise(new OrderCreated(customer, payment, items, total, Objects.requireNonNull(at, "at")));
         return order;
     }
 
     /** The saga approves a pending order with its shopping list. */
-    public void approve(String shoppingListId) {
+    public void approve(String shoppingListId, Instant at) {
         String list = InvalidValue.requireText(shoppingListId, "shoppingId");
         switch (status()) {
-            case PENDING -> raise(new OrderApproved(list));
+            case PENDING -> raise(new OrderApproved(list, Objects.requireNonNull(at, "at")));
             case APPROVED, READY, COMPLETED -> {
                 if (!list.equals(shoppingId)) {
                     throw new RuleViolation("order " + id() + " is " + status.label() + " with shopping list "
@@ -70,9 +80,9 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
     }
 
     /** The saga's compensation: a pending order is rejected; one rejected or canceled already stays so. */
-    public void reject() {
+    public void reject(Instant at) {
         switch (status()) {
-            case PENDING -> raise(new OrderRejected());
+            case PENDING -> raise(new OrderRejected(Objects.requireNonNull(at, "at")));
             case REJECTED, CANCELED -> {
                 // out of the running already: the compensation has nothing to undo
             }
@@ -84,12 +94,12 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
      * The order's shopping list (it must be the one it was approved with) was delivered: an
      * approved order becomes ready; a ready or completed one stays as it is.
      */
-    public void ready(String shoppingListId) {
+    public void ready(String shoppingListId, Instant at) {
         String list = InvalidValue.requireText(shoppingListId, "shoppingListId");
         switch (status()) {
             case APPROVED -> {
                 requireList(list);
-                raise(new OrderReadied());
+                raise(new OrderReadied(Objects.requireNonNull(at, "at")));
             }
             case READY, COMPLETED -> requireList(list);
             case PENDING, REJECTED, CANCELED -> throw refused();
@@ -97,10 +107,10 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
     }
 
     /** The order's invoice was paid: a ready order completes; a completed one (same invoice) stays so. */
-    public void complete(String paidInvoiceId) {
+    public void complete(String paidInvoiceId, Instant at) {
         String invoice = InvalidValue.requireText(paidInvoiceId, "invoiceId");
         switch (status()) {
-            case READY -> raise(new OrderCompleted(invoice));
+            case READY -> raise(new OrderCompleted(invoice, Objects.requireNonNull(at, "at")));
             case COMPLETED -> {
                 if (!invoice.equals(invoiceId)) {
                     throw new RuleViolation("order " + id() + " is completed with invoice " + invoiceId
@@ -112,9 +122,9 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
     }
 
     /** The customer cancels a pending or approved order. */
-    public void cancel() {
+    public void cancel(Instant at) {
         switch (status()) {
-            case PENDING, APPROVED -> raise(new OrderCanceled());
+            case PENDING, APPROVED -> raise(new OrderCanceled(Objects.requireNonNull(at, "at")));
             case REJECTED, READY, COMPLETED, CANCELED -> throw refused();
         }
     }
@@ -157,6 +167,24 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
         return status;
     }
 
+    /**
+     * When the order reached each status it went through, in the order of its life (pending
+     * first); a status reached by an event stored without its time is missing.
+     */
+    public Map<OrderStatus, Instant> statusTimes() {
+        return Collections.unmodifiableMap(new EnumMap<>(statusTimes));
+    }
+
+    /** When the order was created; null if its first event was stored without its time. */
+    public Instant createdAt() {
+        return statusTimes.get(OrderStatus.PENDING);
+    }
+
+    /** When the order last changed: the latest of its status times; null if none is known. */
+    public Instant updatedAt() {
+        return statusTimes.values().stream().max(Instant::compareTo).orElse(null);
+    }
+
     @Override
     protected void when(OrderEvent event) {
         switch (event) {
@@ -180,11 +208,22 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
             }
             case OrderCanceled canceled -> status = OrderStatus.CANCELED;
         }
+        Instant at = switch (event) {
+            case OrderCreated created -> created.at();
+            case OrderApproved approved -> approved.at();
+            case OrderRejected rejected -> rejected.at();
+            case OrderReadied readied -> readied.at();
+            case OrderCompleted completed -> completed.at();
+            case OrderCanceled canceled -> canceled.at();
+        };
+        if (at != null) {
+            statusTimes.put(status, at);
+        }
     }
 
     @Override
     public OrderSnapshot snapshot() {
-        return new OrderSnapshot(customerId, paymentId, shoppingId, invoiceId, items(), total, status);
+        return new OrderSnapshot(customerId, paymentId, shoppingId, invoiceId, items(), total, status, statusTimes());
     }
 
     @Override
@@ -197,6 +236,8 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
         items.addAll(snapshot.items());
         total = snapshot.total();
         status = snapshot.status();
+        statusTimes.clear();
+        statusTimes.putAll(snapshot.statusTimes());
     }
 
     private void requireList(String list) {

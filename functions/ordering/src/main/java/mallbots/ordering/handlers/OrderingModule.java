@@ -1,5 +1,7 @@
 package mallbots.ordering.handlers;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import mallbots.ordering.adapters.EventStoreOrderRepository;
 import mallbots.ordering.application.ApproveOrder;
@@ -53,14 +55,16 @@ public record OrderingModule(
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(publisher, "publisher");
         var orders = new EventStoreOrderRepository(dynamo, tableName, publisher);
+        // the order's status times, to the millisecond (as the view shows them)
+        Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         return new OrderingModule(
                 new GetOrder(orders),
-                new CancelOrder(orders),
-                new CreateOrder(orders),
-                new ApproveOrder(orders),
-                new RejectOrder(orders),
-                new ReadyOrder(orders),
-                new CompleteOrder(orders),
+                new CancelOrder(orders, clock),
+                new CreateOrder(orders, clock),
+                new ApproveOrder(orders, clock),
+                new RejectOrder(orders, clock),
+                new ReadyOrder(orders, clock),
+                new CompleteOrder(orders, clock),
                 CommandReplies.builder(dynamo, tableName, publisher).sortKey(COMMAND_ITEMS_SORT_KEY).build());
     }
 

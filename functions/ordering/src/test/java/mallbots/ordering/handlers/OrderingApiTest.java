@@ -6,6 +6,7 @@ import static mallbots.ordering.handlers.OrderingTestbed.reject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mallbots.messages.ordering.OrderCanceled;
@@ -38,7 +39,8 @@ class OrderingApiTest {
         assertThat(response.status()).isEqualTo(200);
         JsonNode order = response.json();
         assertThat(order.properties()).extracting(Map.Entry::getKey).containsExactly(
-                "id", "customerId", "paymentId", "shoppingId", "items", "total", "status");
+                "id", "customerId", "paymentId", "shoppingId", "items", "total", "status", "createdAt", "updatedAt",
+                "statusTimes");
         assertThat(order.get("id").asText()).isEqualTo(orderId);
         assertThat(order.get("shoppingId").asText()).isEqualTo(shoppingId);
         assertThat(order.get("status").asText()).isEqualTo("approved");
@@ -47,6 +49,16 @@ class OrderingApiTest {
         assertThat(order.get("items").get(1).properties()).extracting(Map.Entry::getKey).containsExactly(
                 "productId", "storeId", "storeName", "productName", "price", "quantity");
         assertThat(order.get("items").get(1).get("price").asText()).isEqualTo("0.90");
+        // the times the order recorded as it changed, ISO-8601 to the millisecond
+        assertThat(order.get("statusTimes").properties()).extracting(Map.Entry::getKey)
+                .containsExactly("pending", "approved");
+        Instant created = Instant.parse(order.get("createdAt").asText());
+        Instant approved = Instant.parse(order.get("statusTimes").get("approved").asText());
+        assertThat(order.get("statusTimes").get("pending").asText()).isEqualTo(order.get("createdAt").asText());
+        assertThat(order.get("updatedAt").asText()).isEqualTo(order.get("statusTimes").get("approved").asText());
+        assertThat(approved).isAfterOrEqualTo(created).isBefore(Instant.now().plusSeconds(1));
+        assertThat(created).isAfter(Instant.now().minusSeconds(120));
+        assertThat(created.getNano() % 1_000_000).isZero();
     }
 
     @Test

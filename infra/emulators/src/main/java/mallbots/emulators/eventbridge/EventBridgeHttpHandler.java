@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,16 @@ public final class EventBridgeHttpHandler {
 
     private final EventBridge eventBridge;
     private final ObjectMapper json = new ObjectMapper();
+    private final BiConsumer<String, JsonNode> requests;
 
     public EventBridgeHttpHandler(EventBridge eventBridge) {
+        this(eventBridge, (operation, request) -> { });
+    }
+
+    /** @param requests told of each operation and its parsed request (e.g. to count PutEvents entries) */
+    public EventBridgeHttpHandler(EventBridge eventBridge, BiConsumer<String, JsonNode> requests) {
         this.eventBridge = eventBridge;
+        this.requests = requests;
     }
 
     /** Answers a request whose body has been read already. */
@@ -32,6 +40,7 @@ public final class EventBridgeHttpHandler {
         JsonNode response;
         try {
             JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            requests.accept(operation, request);
             response = eventBridge.call(operation, request);
             status = 200;
         } catch (EventBridgeException e) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mallbots.emulators.eventbridge.LambdaInvoker;
+import mallbots.emulators.UsageMeter;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.template.Template;
@@ -25,20 +26,28 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
     private final Map<String, HostedFunction> functions;
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
     private final FlowConsole console;
+    private final UsageMeter usage;
 
-    private FunctionHost(Map<String, HostedFunction> functions, FlowConsole console) {
+    private FunctionHost(Map<String, HostedFunction> functions, FlowConsole console, UsageMeter usage) {
         this.functions = functions;
         this.console = console;
+        this.usage = usage;
     }
 
     /** Loads every function; fails naming the function whose handler cannot be loaded. */
     public static FunctionHost load(Template template, URI awsEndpoint, FlowConsole console) {
+        return load(template, awsEndpoint, console, new UsageMeter());
+    }
+
+    /** Loads every function, counting their invocations, billed durations and CPU in {@code usage}. */
+    public static FunctionHost load(Template template, URI awsEndpoint, FlowConsole console, UsageMeter usage) {
         FunctionOutput.install();
         Map<String, HostedFunction> functions = new LinkedHashMap<>();
         for (Template.Function spec : template.functions()) {
-            functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), awsEndpoint), console));
+            functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), awsEndpoint), console,
+                    usage));
         }
-        return new FunctionHost(functions, console);
+        return new FunctionHost(functions, console, usage);
     }
 
     /** What a function sees as its environment variables. */
@@ -65,6 +74,7 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
                     continue;
                 }
                 Template.Queue queue = template.queueByArn(mapping.queueArn()).orElseThrow();
+                usage.batchingWindow(function.name() + "." + mapping.eventId(), mapping.maximumBatchingWindowSeconds());
                 SqsEventSourceMapping poller = new SqsEventSourceMapping(sqs, queueUrlsByArn.get(queue.arn()), queue,
                         mapping, function, console, failures, template.region());
                 mappings.add(poller);
