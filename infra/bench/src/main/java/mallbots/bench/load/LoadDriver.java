@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,7 +29,8 @@ public final class LoadDriver {
 
     /** What a run measured. */
     public record Result(LoadOptions options, List<OrderResult> orders, Instant started, Instant ended,
-            Optional<Usage> atStart, Optional<Usage> atEnd, Optional<Usage> settled, Instant settledAt) {
+            Optional<Usage> atStart, Optional<Usage> atEnd, Optional<Usage> settled, Instant settledAt,
+            Map<String, Long> processCpuAtStart, Map<String, Long> processCpuAtEnd) {
 
         public long approved() {
             return orders.stream().filter(OrderResult::approved).count();
@@ -57,12 +59,15 @@ public final class LoadDriver {
         }
         awaitQuiet();
         Optional<Usage> atStart = usage();
+        Map<String, Long> processCpuAtStart = ProcessCpu.snapshot(options.cpuOf());
         Instant started = Instant.now();
         List<OrderResult> orders = phase(api, mall, options.orders());
         Instant ended = Instant.now();
+        Map<String, Long> processCpuAtEnd = ProcessCpu.snapshot(options.cpuOf());
         Optional<Usage> atEnd = usage();
         Optional<Usage> settled = awaitQuiet();
-        return new Result(options, orders, started, ended, atStart, atEnd, settled, Instant.now());
+        return new Result(options, orders, started, ended, atStart, atEnd, settled, Instant.now(),
+                processCpuAtStart, processCpuAtEnd);
     }
 
     /** C workers, one customer each, run orders until {@code count} have run. */

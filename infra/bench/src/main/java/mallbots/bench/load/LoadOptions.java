@@ -17,13 +17,16 @@ import java.util.Optional;
  * @param endpoint     the local cloud's AWS endpoint, which serves the usage counters; empty: none
  * @param poll         the first pause between two reads of what a worker waits for (it doubles up to 400 ms)
  * @param orderTimeout how long one order may take before it counts as timed out
+ * @param cpuOf        processes whose CPU (with their descendants') is measured over the phase
+ *                     without the usage counters, e.g. an older build's local cloud
  */
 public record LoadOptions(int orders, int concurrency, int warmup, boolean toCompleted, URI api,
-        Optional<URI> endpoint, Duration poll, Duration orderTimeout) {
+        Optional<URI> endpoint, Duration poll, Duration orderTimeout, List<Long> cpuOf) {
 
     public static final String USAGE = """
             usage: ./mallbots bench [--orders N] [--concurrency C] [--to approved|completed] [--warmup W]
                                     [--api URL] [--endpoint URL|none] [--poll-ms MS] [--timeout-s S]
+                                    [--cpu-of PID]...
               --orders       orders in the measured phase (default 200)
               --concurrency  customers ordering at once (default 10)
               --to           approved (default): checkout until the saga approves the order;
@@ -34,7 +37,9 @@ public record LoadOptions(int orders, int concurrency, int warmup, boolean toCom
                              (default http://127.0.0.1:4566; none for a deployed stack)
               --poll-ms      first pause between two reads of what a worker waits for; it doubles
                              up to 400 ms (default 50)
-              --timeout-s    how long one order may take (default 60)""";
+              --timeout-s    how long one order may take (default 60)
+              --cpu-of       also measure this process's CPU and its children's over the phase
+                             (repeatable; for a system without the usage counters)""";
 
     public LoadOptions {
         if (orders < 1 || concurrency < 1 || warmup < 0) {
@@ -51,6 +56,7 @@ public record LoadOptions(int orders, int concurrency, int warmup, boolean toCom
         Optional<URI> endpoint = Optional.of(URI.create("http://127.0.0.1:4566"));
         long pollMillis = 50;
         long timeoutSeconds = 60;
+        List<Long> cpuOf = new ArrayList<>();
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String flag = rest.removeFirst();
@@ -71,11 +77,12 @@ public record LoadOptions(int orders, int concurrency, int warmup, boolean toCom
                 case "--endpoint" -> endpoint = value.equals("none") ? Optional.empty() : Optional.of(URI.create(value));
                 case "--poll-ms" -> pollMillis = number(flag, value);
                 case "--timeout-s" -> timeoutSeconds = number(flag, value);
+                case "--cpu-of" -> cpuOf.add((long) number(flag, value));
                 default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
             }
         }
         return new LoadOptions(orders, concurrency, warmup == null ? concurrency : warmup, toCompleted, api, endpoint,
-                Duration.ofMillis(pollMillis), Duration.ofSeconds(timeoutSeconds));
+                Duration.ofMillis(pollMillis), Duration.ofSeconds(timeoutSeconds), List.copyOf(cpuOf));
     }
 
     private static int number(String flag, String value) {

@@ -102,6 +102,9 @@ public final class LoadReport {
             out.printf(Locale.ROOT, "%-66s %5d %8.0f %8.0f %8.0f %8.0f%n", stage.name(), stage.millis().size(),
                     stage.percentile(50), stage.percentile(95), stage.percentile(99), stage.percentile(100));
         }
+        if (!result.processCpuAtEnd().isEmpty()) {
+            printProcessCpu(result.processCpuAtStart(), result.processCpuAtEnd());
+        }
         if (result.atStart().isEmpty() || result.atEnd().isEmpty() || result.settled().isEmpty()) {
             out.println();
             out.println("no usage counters at " + options.endpoint().map(Object::toString).orElse("(no endpoint)")
@@ -110,6 +113,23 @@ public final class LoadReport {
         }
         printCpu(result.atStart().get(), result.atEnd().get(), result.settled().get());
         printCost(result.atStart().get(), result.settled().get());
+    }
+
+    /** --cpu-of: each process's CPU over the measured phase, from the operating system. */
+    private void printProcessCpu(Map<String, Long> start, Map<String, Long> end) {
+        long orders = ordersCounted();
+        double phaseSeconds = result.wall().toMillis() / 1000.0;
+        out.println();
+        out.printf(Locale.ROOT, "CPU (ms) of --cpu-of processes        measured phase (%.1f s)  cores  per order%n", phaseSeconds);
+        long total = 0;
+        for (Map.Entry<String, Long> process : end.entrySet()) {
+            long millis = process.getValue() - start.getOrDefault(process.getKey(), 0L);
+            total += millis;
+            out.printf(Locale.ROOT, "%-36s %22d %6.2f %10.1f%n", process.getKey(), millis, millis / 1000.0 / phaseSeconds,
+                    orders == 0 ? 0 : (double) millis / orders);
+        }
+        out.printf(Locale.ROOT, "%-36s %22d %6.2f %10.1f%n", "total", total, total / 1000.0 / phaseSeconds,
+                orders == 0 ? 0 : (double) total / orders);
     }
 
     private void printCpu(Usage start, Usage end, Usage settled) {
