@@ -58,13 +58,16 @@ public final class ColdStart {
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Options(int rounds, List<String> functions, Path repo, boolean primed, Path compare) {
+    private List<String> jvmFlags = JVM_FLAGS;
+
+    record Options(int rounds, List<String> functions, Path repo, boolean primed, Path compare, List<String> jvmFlags) {
         static Options parse(String[] args) {
             int rounds = 3;
             List<String> functions = new ArrayList<>();
             Path repo = Path.of("").toAbsolutePath();
             boolean primed = false;
             Path compare = null;
+            List<String> jvmFlags = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, "--rounds"));
@@ -72,14 +75,16 @@ public final class ColdStart {
                     case "--repo" -> repo = Path.of(value(args, ++i, "--repo")).toAbsolutePath();
                     case "--primed" -> primed = true;
                     case "--compare" -> compare = Path.of(value(args, ++i, "--compare")).toAbsolutePath();
+                    // for profiling, e.g. --jvm-flag -Xlog:class+load or --jvm-flag -XX:StartFlightRecording=...
+                    case "--jvm-flag" -> jvmFlags.add(value(args, ++i, "--jvm-flag"));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + " (usage: coldstart [--rounds N] [--function NAME]... [--primed] [--compare DIR])");
+                            + " (usage: coldstart [--rounds N] [--function NAME]... [--primed] [--compare DIR] [--jvm-flag FLAG]...)");
                 }
             }
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1");
             }
-            return new Options(rounds, List.copyOf(functions), repo, primed, compare);
+            return new Options(rounds, List.copyOf(functions), repo, primed, compare, List.copyOf(jvmFlags));
         }
 
         private static String value(String[] args, int i, String flag) {
@@ -140,7 +145,9 @@ public final class ColdStart {
         Path helloJar = helloJar(work);
         List<String> runtimeClasspath = runtimeClasspath();
         System.out.println("cold start under aws-lambda-java-runtime-interface-client (" + AWSLambda.class.getName() + ")");
-        System.out.println("JVM flags: " + String.join(" ", JVM_FLAGS) + " (plus the template's JAVA_TOOL_OPTIONS)");
+        jvmFlags = new ArrayList<>(JVM_FLAGS);
+        jvmFlags.addAll(options.jvmFlags());
+        System.out.println("JVM flags: " + String.join(" ", jvmFlags) + " (plus the template's JAVA_TOOL_OPTIONS)");
         System.out.println(functions.size() + " functions x " + variants.size() + " variant(s) + hello world, "
                 + options.rounds() + " round(s); logs in " + work.resolve("logs"));
 
@@ -199,12 +206,12 @@ public final class ColdStart {
     }
 
     /** Starts one runtime process, serves it its event, waits for its answer, ends it. */
-    private static Outcome start(RuntimeApi api, List<String> runtimeClasspath, Path jar, String handler,
+    private Outcome start(RuntimeApi api, List<String> runtimeClasspath, Path jar, String handler,
                                  Map<String, String> environment, String functionArn, byte[] event, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags);
         command.add("-cp");
         List<String> classpath = new ArrayList<>(runtimeClasspath);
         classpath.add(jar.toString());
