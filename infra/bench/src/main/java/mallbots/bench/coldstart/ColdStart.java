@@ -60,12 +60,13 @@ public final class ColdStart {
 
     private List<String> jvmFlags = JVM_FLAGS;
 
-    record Options(int rounds, List<String> functions, Path repo, boolean primed, Path compare, List<String> jvmFlags) {
+    record Options(int rounds, List<String> functions, Path repo, boolean primed, boolean aot, Path compare, List<String> jvmFlags) {
         static Options parse(String[] args) {
             int rounds = 3;
             List<String> functions = new ArrayList<>();
             Path repo = Path.of("").toAbsolutePath();
             boolean primed = false;
+            boolean aot = false;
             Path compare = null;
             List<String> jvmFlags = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -74,17 +75,18 @@ public final class ColdStart {
                     case "--function" -> functions.add(value(args, ++i, "--function"));
                     case "--repo" -> repo = Path.of(value(args, ++i, "--repo")).toAbsolutePath();
                     case "--primed" -> primed = true;
+                    case "--aot" -> aot = true;
                     case "--compare" -> compare = Path.of(value(args, ++i, "--compare")).toAbsolutePath();
                     // for profiling, e.g. --jvm-flag -Xlog:class+load or --jvm-flag -XX:StartFlightRecording=...
                     case "--jvm-flag" -> jvmFlags.add(value(args, ++i, "--jvm-flag"));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + " (usage: coldstart [--rounds N] [--function NAME]... [--primed] [--compare DIR] [--jvm-flag FLAG]...)");
+                            + " (usage: coldstart [--rounds N] [--function NAME]... [--primed] [--aot] [--compare DIR] [--jvm-flag FLAG]...)");
                 }
             }
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1");
             }
-            return new Options(rounds, List.copyOf(functions), repo, primed, compare, List.copyOf(jvmFlags));
+            return new Options(rounds, List.copyOf(functions), repo, primed, aot, compare, List.copyOf(jvmFlags));
         }
 
         private static String value(String[] args, int i, String flag) {
@@ -95,8 +97,11 @@ public final class ColdStart {
         }
     }
 
-    /** One way of starting a function: where its jar comes from and extra environment. */
-    record Variant(String label, Path repo, Map<String, String> extraEnvironment) {
+    /**
+     * One way of starting a function: where its jar comes from, extra environment, and whether it
+     * starts from a JDK AOT cache (JEP 483/514) trained on one run of the same jar.
+     */
+    record Variant(String label, Path repo, Map<String, String> extraEnvironment, boolean aot) {
     }
 
     /** The three instants of one run, in milliseconds from the process's start. */
@@ -125,11 +130,17 @@ public final class ColdStart {
 
         List<Variant> variants = new ArrayList<>();
         if (options.compare() != null) {
-            variants.add(new Variant("before", options.compare(), Map.of()));
+            variants.add(new Variant("before", options.compare(), Map.of(), false));
         }
-        variants.add(new Variant(options.compare() != null ? "after" : "as built", options.repo(), Map.of()));
+        variants.add(new Variant(options.compare() != null ? "after" : "as built", options.repo(), Map.of(), false));
         if (options.primed()) {
-            variants.add(new Variant("primed", options.repo(), Map.of("MALLBOTS_PRIME_AT_INIT", "true")));
+            variants.add(new Variant("primed", options.repo(), Map.of("MALLBOTS_PRIME_AT_INIT", "true"), false));
+        }
+        if (options.aot()) {
+            variants.add(new Variant("aot", options.repo(), Map.of(), true));
+            if (options.primed()) {
+                variants.add(new Variant("aot+prime", options.repo(), Map.of("MALLBOTS_PRIME_AT_INIT", "true"), true));
+            }
         }
         for (Variant variant : variants) {
             for (Template.Function function : functions) {
@@ -158,6 +169,23 @@ public final class ColdStart {
              AwsClients clients = AwsClients.of(endpoint.uri(), region);
              RuntimeApi api = RuntimeApi.start()) {
             new Provisioner(clients, line -> { }).provision(template);
+            if (options.aot()) {
+                // One training run per function writes its AOT cache when the process exits.
+                Files.createDirectories(work.resolve("aot"));
+                for (Template.Function function : functions) {
+                    Path cache = work.resolve("aot/" + function.logicalId() + ".aot");
+                    Files.deleteIfExists(cache);
+                    byte[] event = Files.readAllBytes(options.repo().resolve("events-schema/invoke/" + function.logicalId() + ".json"));
+                    start(api, runtimeClasspath, options.repo().resolve(function.codeUri()), function.handler(),
+                            FunctionHost.environment(function, region, endpoint.uri()), function.arn(), event,
+                            work.resolve("logs/" + function.logicalId() + "-aot-training.log"),
+                            List.of("-XX:AOTCacheOutput=" + cache), Duration.ofSeconds(120));
+                    if (!Files.isRegularFile(cache)) {
+                        throw new IllegalStateException(function.logicalId() + ": the training run wrote no AOT cache (see "
+                                + work.resolve("logs/" + function.logicalId() + "-aot-training.log") + ")");
+                    }
+                }
+            }
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Template.Function function : functions) {
                     Map<String, String> environment = FunctionHost.environment(function, region, endpoint.uri());
@@ -165,7 +193,8 @@ public final class ColdStart {
                     Map<String, String> helloEnvironment = new HashMap<>(environment);
                     helloEnvironment.put("AWS_LAMBDA_FUNCTION_NAME", "HelloWorld");
                     Outcome baseline = start(api, runtimeClasspath, helloJar, HelloWorld.class.getName(), helloEnvironment,
-                            function.arn(), "{\"hello\":\"world\"}".getBytes(), work.resolve("logs/HelloWorld-" + round + ".log"));
+                            function.arn(), "{\"hello\":\"world\"}".getBytes(), work.resolve("logs/HelloWorld-" + round + ".log"),
+                            List.of(), Duration.ofSeconds(5));
                     hello.add(baseline.sample());
                     for (Variant variant : variants) {
                         Map<String, String> env = new HashMap<>(environment);
@@ -173,7 +202,9 @@ public final class ColdStart {
                         String key = function.logicalId() + "\t" + variant.label();
                         Outcome outcome = start(api, runtimeClasspath, variant.repo().resolve(function.codeUri()),
                                 function.handler(), env, function.arn(), event,
-                                work.resolve("logs/" + function.logicalId() + "-" + variant.label().replace(' ', '-') + "-" + round + ".log"));
+                                work.resolve("logs/" + function.logicalId() + "-" + variant.label().replace(' ', '-') + "-" + round + ".log"),
+                                variant.aot() ? List.of("-XX:AOTCache=" + work.resolve("aot/" + function.logicalId() + ".aot"))
+                                        : List.of(), Duration.ofSeconds(5));
                         samples.computeIfAbsent(key, k -> new ArrayList<>()).add(outcome.sample());
                         answers.put(key, outcome.answer());
                         System.out.printf(Locale.ROOT, "  round %d %-26s %-9s init %6.0f ms  first %6.0f ms  total %6.0f ms  (hello %5.0f ms)  %s%n",
@@ -207,11 +238,18 @@ public final class ColdStart {
 
     /** Starts one runtime process, serves it its event, waits for its answer, ends it. */
     private Outcome start(RuntimeApi api, List<String> runtimeClasspath, Path jar, String handler,
-                                 Map<String, String> environment, String functionArn, byte[] event, Path log)
+                                 Map<String, String> environment, String functionArn, byte[] event, Path log,
+                                 List<String> aotFlags, Duration exitWait)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
+        for (String flag : jvmFlags) {
+            // an AOT cache replaces the JDK's default CDS archive (the JVM refuses both)
+            if (aotFlags.isEmpty() || !flag.startsWith("-Xshare")) {
+                command.add(flag);
+            }
+        }
+        command.addAll(aotFlags);
         command.add("-cp");
         List<String> classpath = new ArrayList<>(runtimeClasspath);
         classpath.add(jar.toString());
@@ -237,17 +275,19 @@ public final class ColdStart {
         long startNanos = System.nanoTime();
         Process process = builder.start();
         try {
+            // a process that dies in init without telling the Runtime API ends the wait too
+            process.onExit().thenRun(() -> run.answered.complete(null));
             RuntimeApi.awaitAnswer(run, RUN_TIMEOUT);
         } catch (TimeoutException e) {
             throw new IllegalStateException(handler + " gave no answer within " + RUN_TIMEOUT.toSeconds() + " s (see " + log + ")");
         } finally {
             run.finished.complete(null);
             process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (!process.waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
-        if (run.firstNextNanos == 0) {
+        if (run.firstNextNanos == 0 || run.answerNanos == 0) {
             throw new IllegalStateException(handler + " failed in init: " + run.answer + " (see " + log + ")");
         }
         Sample sample = new Sample(millis(run.firstNextNanos - startNanos), millis(run.answerNanos - run.firstNextNanos),
