@@ -13,6 +13,7 @@ public final class BasketsApiFunction extends HttpApiFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public BasketsApiFunction(Environment env) {
         this(BasketsModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public BasketsApiFunction(BasketsModule baskets) {

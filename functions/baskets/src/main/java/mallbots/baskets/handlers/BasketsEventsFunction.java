@@ -18,6 +18,7 @@ public final class BasketsEventsFunction extends SqsEventsFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public BasketsEventsFunction(Environment env) {
         this(BasketsModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public BasketsEventsFunction(BasketsModule baskets) {

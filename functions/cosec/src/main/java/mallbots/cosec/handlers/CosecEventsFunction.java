@@ -21,6 +21,7 @@ public final class CosecEventsFunction extends SqsEventsFunction {
 
     public CosecEventsFunction(Environment env) {
         this(CosecModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public CosecEventsFunction(CosecModule module) {

@@ -20,6 +20,7 @@ public final class CustomersApiFunction extends HttpApiFunction {
 
     public CustomersApiFunction(Environment env) {
         this(CustomersModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public CustomersApiFunction(CustomersModule module) {

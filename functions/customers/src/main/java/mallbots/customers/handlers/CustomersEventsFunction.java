@@ -18,6 +18,7 @@ public final class CustomersEventsFunction extends SqsEventsFunction {
 
     public CustomersEventsFunction(Environment env) {
         this(CustomersModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public CustomersEventsFunction(CustomersModule module) {

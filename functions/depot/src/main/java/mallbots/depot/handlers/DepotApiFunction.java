@@ -13,6 +13,7 @@ public final class DepotApiFunction extends HttpApiFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public DepotApiFunction(Environment env) {
         this(DepotModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public DepotApiFunction(DepotModule depot) {

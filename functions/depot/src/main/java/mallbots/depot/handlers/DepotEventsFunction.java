@@ -17,6 +17,7 @@ public final class DepotEventsFunction extends SqsEventsFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public DepotEventsFunction(Environment env) {
         this(DepotModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public DepotEventsFunction(DepotModule depot) {

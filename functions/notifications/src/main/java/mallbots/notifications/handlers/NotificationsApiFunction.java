@@ -13,6 +13,7 @@ public final class NotificationsApiFunction extends HttpApiFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public NotificationsApiFunction(Environment env) {
         this(NotificationsModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public NotificationsApiFunction(NotificationsModule notifications) {

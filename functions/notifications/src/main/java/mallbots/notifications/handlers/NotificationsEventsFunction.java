@@ -17,6 +17,7 @@ public final class NotificationsEventsFunction extends SqsEventsFunction {
     /** Reads TABLE_NAME, EVENT_BUS_NAME and SMS_ENABLED, and builds the real clients. */
     public NotificationsEventsFunction(Environment env) {
         this(NotificationsModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public NotificationsEventsFunction(NotificationsModule notifications) {

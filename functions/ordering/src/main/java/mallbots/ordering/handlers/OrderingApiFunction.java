@@ -13,6 +13,7 @@ public final class OrderingApiFunction extends HttpApiFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public OrderingApiFunction(Environment env) {
         this(OrderingModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public OrderingApiFunction(OrderingModule ordering) {

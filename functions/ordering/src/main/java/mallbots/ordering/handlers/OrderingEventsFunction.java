@@ -21,6 +21,7 @@ public final class OrderingEventsFunction extends SqsEventsFunction {
     /** Reads TABLE_NAME and EVENT_BUS_NAME, and builds the real clients. */
     public OrderingEventsFunction(Environment env) {
         this(OrderingModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public OrderingEventsFunction(OrderingModule ordering) {

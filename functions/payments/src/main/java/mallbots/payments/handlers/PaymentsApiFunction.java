@@ -26,6 +26,7 @@ public final class PaymentsApiFunction extends HttpApiFunction {
 
     public PaymentsApiFunction(Environment env) {
         this(PaymentsModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public PaymentsApiFunction(PaymentsModule module) {

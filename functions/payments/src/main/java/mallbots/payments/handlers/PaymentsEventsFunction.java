@@ -24,6 +24,7 @@ public final class PaymentsEventsFunction extends SqsEventsFunction {
 
     public PaymentsEventsFunction(Environment env) {
         this(PaymentsModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public PaymentsEventsFunction(PaymentsModule module) {

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
 import java.util.Objects;
+import mallbots.platform.config.Environment;
+import mallbots.platform.priming.Priming;
 
 /**
  * The base of a context's API function (HTTP API, payload format 2.0). A context's handler is a
@@ -21,10 +24,41 @@ import java.util.Objects;
  */
 public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** What priming asks: a GET of a path no route has, which reads nothing and is answered 404. */
+    private static final String PRIMING_REQUEST = """
+            {"version":"2.0","routeKey":"$default","rawPath":"/.priming","rawQueryString":"",
+             "headers":{"accept":"application/json","user-agent":"priming"},
+             "requestContext":{"http":{"method":"GET","path":"/.priming","protocol":"HTTP/1.1",
+               "sourceIp":"127.0.0.1","userAgent":"priming"},"requestId":"priming","routeKey":"$default",
+               "stage":"$default","timeEpoch":0},
+             "isBase64Encoded":false}""";
+
     private final HttpRouter router;
 
     protected HttpApiFunction(HttpRouter router) {
         this.router = Objects.requireNonNull(router, "router");
+    }
+
+    /**
+     * SnapStart priming of this function (see {@link Priming}): its clients, the runtime's
+     * serializers and the router, on a request that reads nothing. A context's
+     * {@code (Environment)} constructor calls it; it registers only for Lambda's own process.
+     */
+    protected final Priming primeBeforeCheckpoint(Environment env) {
+        Priming priming = Priming.forFunction(env, APIGatewayV2HTTPEvent.class, PRIMING_REQUEST,
+                HttpApiFunction::primingRequest, APIGatewayV2HTTPResponse.class,
+                event -> router.handle(event, "priming"));
+        priming.registerFor(env);
+        return priming;
+    }
+
+    private static APIGatewayV2HTTPEvent primingRequest() {
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default").withRawPath("/.priming")
+                .withRawQueryString("").withHeaders(Map.of("accept", "application/json"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath("/.priming").build()).build())
+                .build();
     }
 
     @Override

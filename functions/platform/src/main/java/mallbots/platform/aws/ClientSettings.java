@@ -60,6 +60,11 @@ record ClientSettings(
         }
     }
 
+    /** The same settings with the credentials left to the SDK's chain. */
+    ClientSettings withoutCredentials() {
+        return new ClientSettings(region, eventBridgeEndpoint, dynamoDbEndpoint, null, null, null);
+    }
+
     Optional<AwsCredentials> credentials() {
         if (accessKeyId == null) {
             return Optional.empty();

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
 import java.util.Objects;
+import mallbots.platform.config.Environment;
+import mallbots.platform.priming.Priming;
 
 /**
  * The base of a context's events function (an SQS event source with ReportBatchItemFailures).
@@ -25,6 +28,21 @@ public abstract class SqsEventsFunction implements RequestHandler<SQSEvent, SQSB
 
     protected SqsEventsFunction(SqsMessageConsumer consumer) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
+    }
+
+    /**
+     * SnapStart priming of this function (see {@link Priming}): its clients, the runtime's
+     * serializers and the consumer, on a batch without records. A context's
+     * {@code (Environment)} constructor calls it; it registers only for Lambda's own process.
+     */
+    protected final Priming primeBeforeCheckpoint(Environment env) {
+        Priming priming = Priming.forFunction(env, SQSEvent.class, "{\"Records\":[]}", () -> {
+            SQSEvent empty = new SQSEvent();
+            empty.setRecords(List.of());
+            return empty;
+        }, SQSBatchResponse.class, consumer::handle);
+        priming.registerFor(env);
+        return priming;
     }
 
     @Override

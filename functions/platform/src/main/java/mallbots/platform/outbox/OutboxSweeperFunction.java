@@ -9,6 +9,7 @@ import mallbots.platform.aws.AwsClients;
 import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
+import mallbots.platform.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,6 +39,11 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
         Duration grace = Duration.ofSeconds(
                 environment.getInt(GRACE_SECONDS, (int) OutboxSweeper.DEFAULT_GRACE.toSeconds()));
         this(dynamo(environment), tableName, publisher(environment, busName), grace);
+        // The sweep itself is left out of priming: it may publish (that is its job).
+        Priming.forFunction(environment, ScheduledEvent.class,
+                "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+                        + "\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}",
+                ScheduledEvent::new, String.class, event -> null).registerFor(environment);
     }
 
     public OutboxSweeperFunction(DynamoDbClient dynamo, String tableName, EventPublisher publisher, Duration grace) {

@@ -13,6 +13,7 @@ public final class SearchApiFunction extends HttpApiFunction {
     /** Reads TABLE_NAME and builds the real clients. */
     public SearchApiFunction(Environment env) {
         this(SearchModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public SearchApiFunction(SearchModule search) {

@@ -17,6 +17,7 @@ public final class SearchEventsFunction extends SqsEventsFunction {
     /** Reads TABLE_NAME and builds the real clients. */
     public SearchEventsFunction(Environment env) {
         this(SearchModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     public SearchEventsFunction(SearchModule search) {

@@ -14,6 +14,7 @@ public final class StoresApiFunction extends HttpApiFunction {
     /** The local cloud: this function's own environment (TABLE_NAME, EVENT_BUS_NAME, AWS settings). */
     public StoresApiFunction(Environment env) {
         this(StoresModule.fromEnvironment(env));
+        primeBeforeCheckpoint(env);
     }
 
     /** Tests: the context already wired. */

@@ -50,8 +50,8 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
         return new FunctionHost(functions, console, usage);
     }
 
-    /** What a function sees as its environment variables. */
-    static Map<String, String> environment(Template.Function spec, String region, URI awsEndpoint) {
+    /** What a function sees as its environment variables (also the cold-start harness's child JVMs). */
+    public static Map<String, String> environment(Template.Function spec, String region, URI awsEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
