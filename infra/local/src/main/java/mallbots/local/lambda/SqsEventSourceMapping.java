@@ -43,9 +43,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     /** Lambda starts an SQS mapping with five pollers; more would only contend for this machine's cores. */
     static final int MAX_POLLERS = 5;
 
-    /** Between short polls in the last second of a batching window. */
-    private static final long SHORT_POLL_PAUSE_MILLIS = 20;
-
     private final SqsClient sqs;
     private final String queueUrl;
     private final Template.Queue queue;
@@ -106,6 +103,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         long windowEnd = 0;
         while (running && batch.size() < mapping.batchSize()) {
             int wait;
+            boolean lastReceive = false;
             if (batch.isEmpty()) {
                 wait = IDLE_WAIT_SECONDS;
             } else {
@@ -113,8 +111,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 if (remaining <= 0) {
                     break;
                 }
-                // Whole seconds only: under one second left, short polls fill the rest of the window.
+                // A long poll waits whole seconds: under one second left, wait out the window, then
+                // take what came in one short poll, rather than overshoot it or poll it empty.
                 wait = (int) Math.min(20, remaining / 1000);
+                if (wait == 0) {
+                    sleep(remaining);
+                    lastReceive = true;
+                }
             }
             int max = Math.min(10, mapping.batchSize() - batch.size());
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
@@ -134,8 +137,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                 }
                 return batch;
             }
-            if (received.isEmpty() && wait == 0) {
-                sleep(Math.min(SHORT_POLL_PAUSE_MILLIS, Math.max(1, windowEnd - System.currentTimeMillis())));
+            if (lastReceive) {
+                break;
             }
             if (windowEnd == 0) {
                 if (mapping.maximumBatchingWindowSeconds() == 0) {
