@@ -9,10 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import mallbots.messages.cosec.CancelShoppingList;
 import mallbots.messages.cosec.InitiateShopping;
 import mallbots.messages.cosec.RejectOrder;
@@ -24,6 +20,7 @@ import mallbots.platform.saga.SagaResult;
 import mallbots.platform.saga.SagaResult.Status;
 import mallbots.platform.saga.SagaState;
 import mallbots.platform.testing.EventBridgeEvents;
+import mallbots.platform.testing.Race;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.RepeatedTest;
@@ -189,25 +186,7 @@ class SagaRacesAndCrashesTest {
     }
 
     private static List<SagaResult> race(CosecTestbed testbed, List<Message<?>> replies) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(replies.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<SagaResult>> futures = new ArrayList<>();
-            for (Message<?> reply : replies) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return testbed.module.replies().handle(reply);
-                }));
-            }
-            go.countDown();
-            List<SagaResult> results = new ArrayList<>();
-            for (Future<SagaResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(replies, reply -> testbed.module.replies().handle(reply));
     }
 
     private static void sweep(CosecTestbed testbed, RecordingPublisher bus) {

@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import mallbots.platform.messaging.Message;
@@ -21,6 +17,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.saga.SagaResult.Status;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.Race;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -312,25 +309,7 @@ class ParallelStepTest {
     }
 
     private List<SagaResult> race(List<Message<?>> replies) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(replies.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<SagaResult>> futures = new ArrayList<>();
-            for (Message<?> reply : replies) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return sagas.onReply(reply);
-                }));
-            }
-            go.countDown();
-            List<SagaResult> results = new ArrayList<>();
-            for (Future<SagaResult> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(replies, reply -> sagas.onReply(reply));
     }
 
     private List<Message<?>> published() {
