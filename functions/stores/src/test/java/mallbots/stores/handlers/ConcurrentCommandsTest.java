@@ -2,17 +2,13 @@ package mallbots.stores.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import mallbots.messages.stores.ProductPriceIncreased;
 import mallbots.messages.stores.StoreParticipationToggled;
 import mallbots.platform.domain.Money;
 import mallbots.platform.messaging.Message;
+import mallbots.platform.testing.Race;
 import mallbots.stores.handlers.StoresApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,26 +78,6 @@ class ConcurrentCommandsTest {
 
     /** Runs the racers together, released at once; their answers in racer order. */
     private static List<Integer> race(Racer racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                int index = i;
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return racer.run(index);
-                };
-                answers.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(IntStream.range(0, RACERS).boxed().toList(), racer::run);
     }
 }
