@@ -13,8 +13,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
  * AWS_ENDPOINT_URL_&lt;SERVICE&gt;) from the process's environment when it has them and gives them
  * to the builders explicitly, which spares the SDK's provider chains at the first request;
  * credentials come from the environment variables when Lambda sets them, else from the SDK's
- * default chain (SnapStart's container credentials, refreshed after a restore). {@link #forEnvironment} does the same from an {@link Environment}
- * map, for the local cloud, which runs many functions, each with its own environment, in one JVM.
+ * default chain (SnapStart's container credentials, refreshed after a restore).
+ * {@link #forEnvironment} does the same from an {@link Environment} map, for the local cloud,
+ * which runs many functions, each with its own environment, in one JVM.
  */
 public final class AwsClients {
 

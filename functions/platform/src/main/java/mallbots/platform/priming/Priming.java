@@ -3,6 +3,8 @@ package mallbots.platform.priming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import mallbots.platform.aws.AwsClients;
 import mallbots.platform.config.Environment;
 import org.crac.Context;
@@ -62,8 +64,8 @@ public final class Priming implements Resource {
      *                    without side effects and returns the answer
      */
     public static <E, A> Priming forFunction(Environment env, Class<E> eventType, String sampleEventJson,
-                                              java.util.function.Supplier<E> fallbackEvent,
-                                              Class<A> answerType, java.util.function.Function<E, A> handlerPath) {
+                                              Supplier<E> fallbackEvent,
+                                              Class<A> answerType, Function<E, A> handlerPath) {
         List<Step> steps = new ArrayList<>();
         env.get(TABLE_NAME).ifPresent(table -> steps.add(new Step("aws clients",
                 () -> AwsClients.forEnvironment(env).prime(table, env.get(EVENT_BUS_NAME).orElse("default")))));
