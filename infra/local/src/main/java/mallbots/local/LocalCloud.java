@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mallbots.emulators.Ports;
 import mallbots.emulators.UsageMeter;
+import mallbots.local.auth.LocalIssuer;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.http.HttpApiServer;
@@ -28,9 +29,11 @@ public final class LocalCloud implements AutoCloseable {
     private final HttpApiServer httpApi;
     private final FailureRecords failures;
     private final UsageMeter usage;
+    private final LocalIssuer issuer;
 
-    private LocalCloud(Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
+    private LocalCloud(LocalIssuer issuer, Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
                        FailureRecords failures, UsageMeter usage) {
+        this.issuer = issuer;
         this.usage = usage;
         this.template = template;
         this.services = services;
@@ -61,6 +64,7 @@ public final class LocalCloud implements AutoCloseable {
         UsageMeter usage = new UsageMeter();
         FunctionHost host = FunctionHost.load(template, endpoint, console, usage);
         FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
+        LocalIssuer issuer = LocalIssuer.inStateDir(options.stateDir());
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -83,12 +87,13 @@ public final class LocalCloud implements AutoCloseable {
             for (Template.Function function : template.functions()) {
                 console.info("  function " + function.name() + "  " + function.handler() + describe(function));
             }
-            HttpApiServer httpApi = HttpApiServer.start(apiPort, template.routes(), host::function, template.cors(), console);
+            HttpApiServer httpApi = HttpApiServer.start(apiPort, template.routes(), host::function, template.cors(), console, issuer);
             for (Template.Route route : template.routes()) {
                 console.info("  route  " + (route.path().equals("$default") ? "$default" : route.routeKey())
-                        + " -> " + route.functionName());
+                        + " -> " + route.functionName() + route.authorizer().map(a -> "  (" + a.name()
+                        + (route.scopes().isEmpty() ? "" : ", " + String.join(" or ", route.scopes())) + ")").orElse("  (public)"));
             }
-            return new LocalCloud(template, services, host, httpApi, failures, usage);
+            return new LocalCloud(issuer, template, services, host, httpApi, failures, usage);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -134,6 +139,11 @@ public final class LocalCloud implements AutoCloseable {
      */
     public UsageMeter usage() {
         return usage;
+    }
+
+    /** The local issuer, whose tokens the template's authorizer accepts here (see {@link mallbots.local.auth.TokenMinter}). */
+    public LocalIssuer issuer() {
+        return issuer;
     }
 
     public FailureRecords failures() {

@@ -15,7 +15,7 @@ import mallbots.local.template.TemplateException;
 import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
-/** {@code ./mallbots up | dlq | dlq redrive <queue>}: the local cloud's command line. */
+/** {@code ./mallbots up | dlq | dlq redrive <queue> | token}: the local cloud's command line. */
 public final class Main {
 
     private Main() {
@@ -34,6 +34,18 @@ public final class Main {
 
     /** Runs a command; returns the process exit code (0 done, 1 failed, 2 bad usage). */
     static int run(long started, PrintStream out, PrintStream err, String... args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            try {
+                TokenCommand.print(out, args);
+                return 0;
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                err.println("mallbots: " + e.getMessage());
+                return 1;
+            }
+        }
         Options options;
         try {
             options = Options.parse(args);

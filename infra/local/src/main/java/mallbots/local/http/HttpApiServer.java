@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import mallbots.local.auth.JwtCheck;
+import mallbots.local.auth.LocalIssuer;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.lambda.HostedFunction;
 import mallbots.local.lambda.LambdaPayloads;
@@ -35,6 +37,10 @@ import mallbots.local.template.TemplateReader;
  * function: the request becomes the v2.0 event (lower-case headers, query string and path
  * parameters, requestContext), the function's answer becomes the response. No route is a 404
  * {@code {"message":"Not Found"}}, a failed function a 500 {@code {"message":"Internal Server Error"}}.
+ * A route with a JWT authorizer is guarded as API Gateway guards it ({@link JwtCheck}: 401
+ * {@code {"message":"Unauthorized"}}, 403 {@code {"message":"Forbidden"}}), and the verified
+ * claims reach the function in {@code requestContext.authorizer.jwt}. The local issuer's keys are
+ * served at {@code /.well-known/jwks.json} (and its discovery document beside it).
  */
 public final class HttpApiServer implements AutoCloseable {
 
@@ -45,9 +51,12 @@ public final class HttpApiServer implements AutoCloseable {
     private final Function<String, HostedFunction> functions;
     private final Template.Cors cors;
     private final FlowConsole console;
+    private final LocalIssuer issuer;
+    private final Map<String, JwtCheck> checks = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HttpApiServer(HttpServer server, RouteTable routes, Function<String, HostedFunction> functions,
-                          Template.Cors cors, FlowConsole console) {
+                          Template.Cors cors, FlowConsole console, LocalIssuer issuer) {
+        this.issuer = issuer;
         this.server = server;
         this.routes = routes;
         this.functions = functions;
@@ -56,14 +65,14 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     public static HttpApiServer start(int port, List<Template.Route> routes, Function<String, HostedFunction> functions,
-                                      Template.Cors cors, FlowConsole console) {
+                                      Template.Cors cors, FlowConsole console, LocalIssuer issuer) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve the HTTP API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
-        HttpApiServer api = new HttpApiServer(server, new RouteTable(routes), functions, cors, console);
+        HttpApiServer api = new HttpApiServer(server, new RouteTable(routes), functions, cors, console, issuer);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", api::handle);
         server.start();
@@ -85,14 +94,39 @@ public final class HttpApiServer implements AutoCloseable {
                 console.http(method, path, "CORS preflight", 204, Duration.ofNanos(System.nanoTime() - start));
                 return;
             }
+            if (method.equals("GET") && servedAsIssuer(exchange, path)) {
+                console.http(method, path, "local issuer", 200, Duration.ofNanos(System.nanoTime() - start));
+                return;
+            }
             Optional<RouteTable.Match> match = routes.match(method, path);
             if (match.isEmpty()) {
                 respond(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 console.http(method, path, null, 404, Duration.ofNanos(System.nanoTime() - start));
                 return;
             }
-            HostedFunction function = functions.apply(match.get().route().functionName());
-            HostedFunction.Invocation invocation = function.invoke(event(exchange, method, body, match.get()));
+            Optional<JwtCheck.Allowed> caller = Optional.empty();
+            Template.Route route = match.get().route();
+            if (route.authorizer().isPresent()) {
+                JwtCheck check = checks.computeIfAbsent(route.authorizer().get().name(),
+                        name -> JwtCheck.of(route.authorizer().get(), issuer));
+                JwtCheck.Outcome outcome = check.check(Optional.ofNullable(
+                        exchange.getRequestHeaders().getFirst(route.authorizer().get().identityHeader())), route.scopes());
+                if (outcome instanceof JwtCheck.Refused refused) {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    headers.put("content-type", "application/json");
+                    if (refused.status() == 401) {
+                        headers.put("www-authenticate", "Bearer");
+                    }
+                    respond(exchange, refused.status(), headers, (refused.status() == 401 ? "{\"message\":\"Unauthorized\"}"
+                            : "{\"message\":\"Forbidden\"}").getBytes(StandardCharsets.UTF_8));
+                    console.http(method, path, "authorizer: " + refused.reason(), refused.status(),
+                            Duration.ofNanos(System.nanoTime() - start));
+                    return;
+                }
+                caller = Optional.of((JwtCheck.Allowed) outcome);
+            }
+            HostedFunction function = functions.apply(route.functionName());
+            HostedFunction.Invocation invocation = function.invoke(event(exchange, method, body, match.get(), caller));
             int status = invocation.failed() ? 500 : answer(exchange, invocation.output());
             if (invocation.failed()) {
                 console.functionLog(function.name(), invocation.errorText());
@@ -107,7 +141,24 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private String event(HttpExchange exchange, String method, byte[] body, RouteTable.Match match) {
+    /** The issuer's discovery document and JWKS, as an OpenID provider serves them. */
+    private boolean servedAsIssuer(HttpExchange exchange, String path) throws IOException {
+        String self = uri().toString();
+        String json = switch (path) {
+            case "/.well-known/jwks.json" -> issuer.publicKeys().toString();
+            case "/.well-known/openid-configuration" -> LambdaPayloads.JSON.createObjectNode()
+                    .put("issuer", self).put("jwks_uri", self + "/.well-known/jwks.json").toString();
+            default -> null;
+        };
+        if (json == null) {
+            return false;
+        }
+        respond(exchange, 200, Map.of("content-type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
+    private String event(HttpExchange exchange, String method, byte[] body, RouteTable.Match match,
+                         Optional<JwtCheck.Allowed> caller) {
         URI uri = exchange.getRequestURI();
         ObjectNode event = LambdaPayloads.JSON.createObjectNode();
         String routeKey = match.route().path().equals("$default") ? "$default" : match.route().routeKey();
@@ -143,6 +194,12 @@ public final class HttpApiServer implements AutoCloseable {
         context.put("apiId", match.route().apiLogicalId());
         context.put("domainName", exchange.getRequestHeaders().getFirst("Host"));
         context.put("domainPrefix", "local");
+        caller.ifPresent(allowed -> {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            ObjectNode claims = jwt.putObject("claims");
+            allowed.claims().forEach(claims::put);
+            allowed.scopes().forEach(jwt.putArray("scopes")::add);
+        });
         ObjectNode http = context.putObject("http");
         http.put("method", method);
         http.put("path", uri.getRawPath());

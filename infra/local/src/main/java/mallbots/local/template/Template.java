@@ -72,12 +72,33 @@ public record Template(
                                boolean reportBatchItemFailures, boolean enabled, int maximumConcurrency) {
     }
 
-    /** A SAM HttpApi event: method ("ANY" for all) and path template ("/stores/{id}", "/{proxy+}"). */
-    public record Route(String method, String path, String apiLogicalId, String functionName) {
+    /**
+     * A SAM HttpApi event: method ("ANY" for all) and path template ("/stores/{id}", "/{proxy+}").
+     *
+     * @param authorizer the JWT authorizer that guards it (empty: a public route)
+     * @param scopes     the scopes of which a token must carry at least one (empty: any token)
+     */
+    public record Route(String method, String path, String apiLogicalId, String functionName,
+                        Optional<JwtAuthorizer> authorizer, List<String> scopes) {
+
+        /** A public route. */
+        public Route(String method, String path, String apiLogicalId, String functionName) {
+            this(method, path, apiLogicalId, functionName, Optional.empty(), List.of());
+        }
 
         public String routeKey() {
             return method + " " + path;
         }
+    }
+
+    /**
+     * An HTTP API's JWT authorizer (Auth.Authorizers.X with a JwtConfiguration).
+     *
+     * @param identityHeader the lower-case header its IdentitySource names ("authorization")
+     * @param issuerIsLocal  whether the issuer is the local cloud itself (its issuer parameter was pointed at it)
+     */
+    public record JwtAuthorizer(String name, String issuer, List<String> audience, String identityHeader,
+                                List<String> scopes, boolean issuerIsLocal) {
     }
 
     /** The HTTP API's CorsConfiguration, if any (empty lists otherwise). */

@@ -18,6 +18,7 @@ import mallbots.local.template.Template.Bus;
 import mallbots.local.template.Template.Cors;
 import mallbots.local.template.Template.Function;
 import mallbots.local.template.Template.Index;
+import mallbots.local.template.Template.JwtAuthorizer;
 import mallbots.local.template.Template.Key;
 import mallbots.local.template.Template.Queue;
 import mallbots.local.template.Template.QueueMapping;
@@ -55,7 +56,7 @@ public final class TemplateReader {
     private static final Set<String> FUNCTION_PROPERTIES = union(FUNCTION_SETTINGS,
             Set.of("Events", "Policies", "FunctionName", "Description", "ReservedConcurrentExecutions"));
     private static final Set<String> ACCEPTED_ONLY = Set.of("AWS::SQS::QueuePolicy", "AWS::Lambda::Permission",
-            "AWS::CloudWatch::Alarm", "AWS::SNS::Topic");
+            "AWS::CloudWatch::Alarm", "AWS::SNS::Topic", "AWS::Logs::LogGroup");
     private static final Set<String> SUPPORTED_TYPES = union(ACCEPTED_ONLY, Set.of("AWS::Events::EventBus",
             "AWS::Events::Archive", "AWS::Events::Rule", "AWS::SQS::Queue", "AWS::DynamoDB::Table",
             "AWS::Serverless::Function", "AWS::Serverless::HttpApi"));
@@ -80,6 +81,11 @@ public final class TemplateReader {
     private final List<Route> routes = new ArrayList<>();
     private Map<?, ?> functionGlobals = Map.of();
     private Cors cors = Cors.NONE;
+    /** The JWT authorizers of each HTTP API, and its DefaultAuthorizer (read before the routes). */
+    private final Map<String, Map<String, JwtAuthorizer>> authorizers = new HashMap<>();
+    private final Map<String, String> defaultAuthorizers = new HashMap<>();
+    /** Parameters that an authorizer's issuer refers to: the local cloud is their issuer unless overridden. */
+    private final Set<String> issuerParameters = new HashSet<>();
 
     private TemplateReader(Site site) {
         this.site = site;
@@ -100,9 +106,16 @@ public final class TemplateReader {
                         + TOP_LEVEL.stream().sorted().toList() + ")");
             }
         }
+        issuerParameters.addAll(issuerParameters(map(document.get("Resources"), "Resources")));
         readParameters(map(document.get("Parameters"), "Parameters"), overrides);
         readResourceTypes(map(document.get("Resources"), "Resources"));
         readGlobals(map(document.get("Globals"), "Globals"));
+        // the APIs first: their authorizers guard the routes that the functions' events declare
+        definitions.forEach((id, definition) -> {
+            if (types.get(id).equals("AWS::Serverless::HttpApi")) {
+                readHttpApi(id, definition.get("Properties"), "Resources." + id + ".Properties");
+            }
+        });
         definitions.forEach((id, definition) -> {
             String where = "Resources." + id + ".Properties";
             switch (types.get(id)) {
@@ -112,11 +125,12 @@ public final class TemplateReader {
                 case "AWS::SQS::Queue" -> readQueue(id, definition.get("Properties"), where);
                 case "AWS::DynamoDB::Table" -> readTable(id, definition.get("Properties"), where);
                 case "AWS::Serverless::Function" -> readFunction(id, definition.get("Properties"), where);
-                case "AWS::Serverless::HttpApi" -> readHttpApi(id, definition.get("Properties"), where);
+                case "AWS::Serverless::HttpApi" -> { } // read above
                 case "AWS::SQS::QueuePolicy" -> notes.add(id + " (AWS::SQS::QueuePolicy): accepted; queue policies are not enforced locally");
                 case "AWS::Lambda::Permission" -> notes.add(id + " (AWS::Lambda::Permission): accepted; every local target may invoke every function");
                 case "AWS::CloudWatch::Alarm" -> notes.add(id + " (AWS::CloudWatch::Alarm): skipped; no CloudWatch locally (use ./mallbots dlq)");
                 case "AWS::SNS::Topic" -> notes.add(id + " (AWS::SNS::Topic): skipped; no SNS locally");
+                case "AWS::Logs::LogGroup" -> notes.add(id + " (AWS::Logs::LogGroup): skipped; the console shows each request");
                 default -> throw new IllegalStateException("unreachable: " + types.get(id));
             }
         });
@@ -138,6 +152,8 @@ public final class TemplateReader {
             String where = "Parameters." + name;
             Props props = Props.of(definition, where, PARAMETER_KEYS);
             String value = Optional.ofNullable(overrides.get(String.valueOf(name)))
+                    .or(() -> issuerParameters.contains(String.valueOf(name))
+                            ? Optional.of(localIssuer()) : Optional.empty())
                     .or(() -> props.string("Default"))
                     .orElseThrow(() -> TemplateException.at(where, "no Default and no override given"));
             List<String> allowed = props.strings("AllowedValues");
@@ -189,7 +205,10 @@ public final class TemplateReader {
     private Cors readCors(Object value, String where) {
         Props props = Props.of(value, where, Set.of("AllowOrigins", "AllowMethods", "AllowHeaders",
                 "ExposeHeaders", "MaxAge", "AllowCredentials"));
-        return new Cors(props.strings("AllowOrigins"), props.strings("AllowMethods"), props.strings("AllowHeaders"));
+        // a CommaDelimitedList parameter arrives as one "a,b" string
+        List<String> origins = props.strings("AllowOrigins").stream()
+                .flatMap(origin -> java.util.Arrays.stream(origin.split(","))).map(String::strip).toList();
+        return new Cors(origins, props.strings("AllowMethods"), props.strings("AllowHeaders"));
     }
 
     // ---------------------------------------------------------------- resources
@@ -302,12 +321,84 @@ public final class TemplateReader {
 
     private void readHttpApi(String id, Object properties, String where) {
         Props props = Props.of(resolve(properties, where), where, Set.of("StageName", "CorsConfiguration",
-                "Description", "Tags", "FailOnWarnings"));
+                "Description", "Tags", "FailOnWarnings", "Auth", "DefaultRouteSettings", "AccessLogSettings"));
+        readAuth(id, props.child("Auth", Set.of("Authorizers", "DefaultAuthorizer", "EnableIamAuthorizer")));
         String stage = props.string("StageName").orElse("$default");
         if (!stage.equals("$default")) {
             notes.add(id + ".StageName " + stage + ": the local HTTP API serves the $default stage at its root");
         }
         props.raw("CorsConfiguration").ifPresent(value -> cors = readCors(value, props.where("CorsConfiguration")));
+    }
+
+    /** The issuer of the local cloud's own tokens: its HTTP API (./mallbots token signs them). */
+    private String localIssuer() {
+        String url = site.httpApi().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Names of the parameters that an HTTP API's JWT authorizer takes its issuer from ({@code issuer: !Ref P}). */
+    private static Set<String> issuerParameters(Map<?, ?> resources) {
+        Set<String> names = new HashSet<>();
+        resources.values().forEach(resource -> {
+            if (resource instanceof Map<?, ?> r && "AWS::Serverless::HttpApi".equals(r.get("Type"))
+                    && r.get("Properties") instanceof Map<?, ?> p && p.get("Auth") instanceof Map<?, ?> auth
+                    && auth.get("Authorizers") instanceof Map<?, ?> all) {
+                all.values().forEach(authorizer -> {
+                    if (authorizer instanceof Map<?, ?> a && a.get("JwtConfiguration") instanceof Map<?, ?> jwt
+                            && jwt.get("issuer") instanceof Map<?, ?> issuer && issuer.size() == 1
+                            && issuer.get("Ref") instanceof String parameter) {
+                        names.add(parameter);
+                    }
+                });
+            }
+        });
+        return names;
+    }
+
+    private void readAuth(String api, Props auth) {
+        Map<String, JwtAuthorizer> byName = new LinkedHashMap<>();
+        auth.map("Authorizers").forEach((name, definition) -> {
+            String where = auth.where("Authorizers") + "." + name;
+            Props props = Props.of(definition, where, Set.of("JwtConfiguration", "IdentitySource", "AuthorizationScopes",
+                    "FunctionArn", "FunctionInvokeRole", "EnableSimpleResponses", "AuthorizerPayloadFormatVersion",
+                    "Identity", "EnableFunctionDefaultPermissions"));
+            if (!props.has("JwtConfiguration")) {
+                throw TemplateException.at(where, "only JWT authorizers are enforced locally");
+            }
+            Props jwt = props.child("JwtConfiguration", Set.of("issuer", "audience"));
+            String identity = props.string("IdentitySource").orElse("$request.header.Authorization");
+            if (!identity.startsWith("$request.header.")) {
+                throw TemplateException.at(props.where("IdentitySource"), "only a header is supported locally: " + identity);
+            }
+            String issuer = jwt.requireString("issuer");
+            boolean local = issuer.equals(localIssuer());
+            byName.put(String.valueOf(name), new JwtAuthorizer(String.valueOf(name), issuer, jwt.strings("audience"),
+                    identity.substring("$request.header.".length()).toLowerCase(java.util.Locale.ROOT),
+                    props.strings("AuthorizationScopes"), local));
+            notes.add(api + " authorizer " + name + ": JWT of " + issuer + (local ? " (this local cloud: ./mallbots token)" : "")
+                    + " for " + jwt.strings("audience"));
+        });
+        authorizers.put(api, byName);
+        auth.string("DefaultAuthorizer").ifPresent(name -> {
+            if (!byName.containsKey(name)) {
+                throw TemplateException.at(auth.where("DefaultAuthorizer"), "no authorizer " + name + " in Authorizers");
+            }
+            defaultAuthorizers.put(api, name);
+        });
+    }
+
+    /** SAM's route Auth: Authorizer NONE is public, a name or the API's DefaultAuthorizer guards it. */
+    private Route route(String method, String path, String api, String functionName, Props auth) {
+        String name = auth.string("Authorizer").orElse(defaultAuthorizers.get(api));
+        if (name == null || name.equals("NONE")) {
+            return new Route(method, path, api, functionName);
+        }
+        JwtAuthorizer authorizer = authorizers.getOrDefault(api, Map.of()).get(name);
+        if (authorizer == null) {
+            throw TemplateException.at(auth.where("Authorizer"), "no authorizer " + name + " on " + api);
+        }
+        List<String> scopes = auth.has("AuthorizationScopes") ? auth.strings("AuthorizationScopes") : authorizer.scopes();
+        return new Route(method, path, api, functionName, Optional.of(authorizer), scopes);
     }
 
     private void readFunction(String id, Object properties, String where) {
@@ -384,7 +475,7 @@ public final class TemplateReader {
             }
             case "HttpApi" -> {
                 Props props = Props.of(properties, at, Set.of("Path", "Method", "ApiId", "TimeoutInMillis",
-                        "PayloadFormatVersion", "RouteSettings"));
+                        "PayloadFormatVersion", "RouteSettings", "Auth"));
                 String version = props.string("PayloadFormatVersion").orElse("2.0");
                 if (!version.equals("2.0")) {
                     throw TemplateException.at(props.where("PayloadFormatVersion"), "only payload format 2.0 is served locally");
@@ -395,7 +486,8 @@ public final class TemplateReader {
                 }
                 String path = props.string("Path").orElse("$default");
                 String method = path.equals("$default") ? "ANY" : props.string("Method").orElse("ANY").toUpperCase();
-                routes.add(new Route(method.equals("*") ? "ANY" : method, path, api, functionName));
+                routes.add(route(method.equals("*") ? "ANY" : method, path, api, functionName,
+                        props.child("Auth", Set.of("Authorizer", "AuthorizationScopes"))));
             }
             default -> throw TemplateException.at(where + ".Type", "event source type " + type
                     + " is not supported by the local cloud (supported: SQS, Schedule, EventBridgeRule, HttpApi)");
@@ -571,6 +663,8 @@ public final class TemplateReader {
                     case "TopicName" -> name(id);
                     default -> null;
                 };
+                case "AWS::Logs::LogGroup" -> attribute.equals("Arn")
+                        ? "arn:aws:logs:" + site.region() + ":" + ACCOUNT_ID + ":log-group:" + name(id) : null;
                 case "AWS::CloudWatch::Alarm" -> attribute.equals("Arn")
                         ? "arn:aws:cloudwatch:" + site.region() + ":" + ACCOUNT_ID + ":alarm:" + name(id) : null;
                 default -> null;
