@@ -230,7 +230,8 @@ class BasketsApiTest {
         String basket = baskets.startBasket();
 
         var read = baskets.api.handleRequest(
-                ApiGatewayEvents.defaultRoute("GET", "/api/baskets/" + basket).build(), null);
+                ApiGatewayEvents.defaultRoute("GET", "/api/baskets/" + basket)
+                        .caller(baskets.get(basket).json().get("customerId").asText(), "mallbots/customer").build(), null);
 
         assertThat(read.getStatusCode()).isEqualTo(200);
         assertThat(read.getBody()).contains("\"status\":\"open\"");

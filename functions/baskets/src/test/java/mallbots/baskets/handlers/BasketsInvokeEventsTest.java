@@ -39,8 +39,10 @@ class BasketsInvokeEventsTest {
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         String id = LAMBDA.readTree(response.getBody()).get("id").asText();
-        assertThat(baskets.get(id).json().get("customerId").asText())
-                .isEqualTo(LAMBDA.readTree(event.getBody()).get("customerId").asText());
+        String caller = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+        assertThat(caller).isEqualTo(LAMBDA.readTree(event.getBody()).get("customerId").asText());
+        assertThat(baskets.call("GET /api/baskets/{id}", "/api/baskets/" + id, null, caller).json()
+                .get("customerId").asText()).isEqualTo(caller);
     }
 
     @Test

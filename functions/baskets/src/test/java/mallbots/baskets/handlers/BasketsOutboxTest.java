@@ -35,7 +35,8 @@ class BasketsOutboxTest {
         String paymentId = UUID.randomUUID().toString();
 
         assertThatThrownBy(() -> crashing.handleRequest(ApiGatewayEvents.route("PUT /api/baskets/{id}/checkout")
-                .path("/api/baskets/" + basket + "/checkout").json("{\"paymentId\": \"" + paymentId + "\"}").build(),
+                .path("/api/baskets/" + basket + "/checkout")
+                .caller(baskets.get(basket).json().get("customerId").asText(), "mallbots/customer").json("{\"paymentId\": \"" + paymentId + "\"}").build(),
                 null)).isInstanceOf(RecordingPublisher.SimulatedCrash.class);
 
         // stored, not published

@@ -71,12 +71,37 @@ final class BasketsTestbed {
 
     // ---------------------------------------------------------------- HTTP
 
+    /** The customer of each basket started here: each call is made as the basket's own customer. */
+    private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * As the customer that API Gateway's authorizer would have verified: for a start, the
+     * customerId of the body (a new one without); otherwise the customer of the basket in the path.
+     */
     Response call(String routeKey, String path, String json) {
-        ApiGatewayEvents request = ApiGatewayEvents.route(routeKey).path(path);
+        String caller;
+        if (routeKey.equals("POST /api/baskets")) {
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("\"customerId\"\\s*:\\s*\"([^\"]*)\"")
+                    .matcher(json == null ? "" : json);
+            caller = named.find() ? named.group(1) : UUID.randomUUID().toString();
+        } else {
+            String[] segments = path.split("[/?]");
+            caller = segments.length > 3 ? owners.getOrDefault(segments[3], UUID.randomUUID().toString())
+                    : UUID.randomUUID().toString();
+        }
+        return call(routeKey, path, json, caller);
+    }
+
+    Response call(String routeKey, String path, String json, String caller) {
+        ApiGatewayEvents request = ApiGatewayEvents.route(routeKey).path(path).caller(caller, "mallbots/customer");
         if (json != null) {
             request.json(json);
         }
-        return new Response(api.handleRequest(request.build(), null));
+        Response response = new Response(api.handleRequest(request.build(), null));
+        if (routeKey.equals("POST /api/baskets") && response.status() == 201) {
+            owners.put(response.json().get("id").asText(), caller);
+        }
+        return response;
     }
 
     /** Starts a basket for a new customer; its id. */

@@ -72,9 +72,9 @@ class CustomersApiTest {
         String id = register("Grace", "555-0100-200");
 
         APIGatewayV2HTTPResponse read = api.handleRequest(
-                ApiGatewayEvents.defaultRoute("GET", "/api/customers/" + id).build(), null);
-        APIGatewayV2HTTPResponse disabled = api.handleRequest(
-                ApiGatewayEvents.defaultRoute("PUT", "/api/customers/" + id + "/disable").build(), null);
+                ApiGatewayEvents.defaultRoute("GET", "/api/customers/" + id).caller(id, "mallbots/customer").build(), null);
+        APIGatewayV2HTTPResponse disabled = api.handleRequest(ApiGatewayEvents.defaultRoute("PUT",
+                "/api/customers/" + id + "/disable").caller(UUID.randomUUID().toString(), "mallbots/staff").build(), null);
 
         assertThat(read.getStatusCode()).isEqualTo(200);
         assertThat(disabled.getStatusCode()).isEqualTo(200);
@@ -234,6 +234,48 @@ class CustomersApiTest {
     }
 
     @Test
+    void aCustomerRegistersUnderTheirTokensSubjectOnce() {
+        String subject = UUID.randomUUID().toString();
+        String body = "{\"name\": \"Ada\", \"smsNumber\": \"+15550100001\"}";
+
+        APIGatewayV2HTTPResponse first = call("POST /api/customers", "/api/customers", body, subject);
+        List<Map<String, AttributeValue>> before = testbed.allItems();
+        APIGatewayV2HTTPResponse second = call("POST /api/customers", "/api/customers", body, subject);
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(CustomersTestbed.json(first.getBody()).get("id").asText()).isEqualTo(subject);
+        assertThat(second.getStatusCode()).isEqualTo(409);
+        assertThat(messageOf(second)).isEqualTo("customer " + subject + " is already registered");
+        assertThat(testbed.allItems()).isEqualTo(before);
+        assertThat(testbed.bus.published()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0} another customer is not found")
+    @CsvSource({"GET, ''", "PUT, /change-sms"})
+    void anotherCustomerIsNotFoundAndUnchanged(String method, String suffix) {
+        String id = register("Ada", "+15550100001");
+        List<Map<String, AttributeValue>> before = testbed.allItems();
+        String body = suffix.equals("/change-sms") ? "{\"smsNumber\": \"+15550100002\"}" : null;
+
+        APIGatewayV2HTTPResponse response = call(method + " /api/customers/{id}" + suffix, "/api/customers/" + id + suffix,
+                body, UUID.randomUUID().toString());
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(messageOf(response)).isEqualTo("customer " + id + " not found");
+        assertThat(testbed.allItems()).isEqualTo(before);
+        assertThat(testbed.bus.published()).hasSize(1);
+    }
+
+    @Test
+    void aCustomerRouteWithoutAVerifiedCallerIsUnauthorized() {
+        APIGatewayV2HTTPResponse response = api.handleRequest(ApiGatewayEvents.route("POST /api/customers")
+                .json("{\"name\": \"Ada\", \"smsNumber\": \"+15550100001\"}").build(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(testbed.allItems()).isEmpty();
+    }
+
+    @Test
     void aWrongMethodIsRefusedWithTheAllowedOnes() {
         APIGatewayV2HTTPResponse response = api.handleRequest(
                 ApiGatewayEvents.defaultRoute("DELETE", "/api/customers/" + UUID.randomUUID()).build(), null);
@@ -249,8 +291,20 @@ class CustomersApiTest {
         return CustomersTestbed.json(response.getBody()).get("id").asText();
     }
 
+    /**
+     * As the customer whose id the path names (a new customer for a registration), with the
+     * scopes of both a customer and staff: these tests are about the commands, not who may call.
+     */
     private APIGatewayV2HTTPResponse call(String routeKey, String path, String json) {
-        ApiGatewayEvents event = ApiGatewayEvents.route(routeKey).path(path);
+        String[] segments = path.split("/");
+        String caller = segments.length > 3 && mallbots.platform.domain.Ids.isUuid(segments[3]) ? segments[3]
+                : UUID.randomUUID().toString();
+        return call(routeKey, path, json, caller);
+    }
+
+    private APIGatewayV2HTTPResponse call(String routeKey, String path, String json, String caller) {
+        ApiGatewayEvents event = ApiGatewayEvents.route(routeKey).path(path)
+                .caller(caller, "mallbots/customer", "mallbots/staff");
         if (json != null) {
             event.json(json);
         }

@@ -149,7 +149,7 @@ class CustomersEventsTest {
     }
 
     private String registered(boolean enabled) {
-        Customer customer = testbed.module.register().register("Ada", "+15550100001");
+        Customer customer = testbed.module.register().register(java.util.UUID.randomUUID().toString(), "Ada", "+15550100001");
         if (!enabled) {
             testbed.module.disable().disable(customer.id());
         }

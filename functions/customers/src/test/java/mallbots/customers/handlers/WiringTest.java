@@ -35,7 +35,7 @@ class WiringTest {
         Environment env = FunctionEnvironments.withBusDown(testbed.table);
 
         APIGatewayV2HTTPResponse response = new CustomersApiFunction(env).handleRequest(ApiGatewayEvents
-                .route("POST /api/customers").json("{\"name\": \"Ada\", \"smsNumber\": \"+15550100001\"}").build(), null);
+                .route("POST /api/customers").caller(java.util.UUID.randomUUID().toString(), "mallbots/customer").json("{\"name\": \"Ada\", \"smsNumber\": \"+15550100001\"}").build(), null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         String id = CustomersTestbed.json(response.getBody()).get("id").asText();

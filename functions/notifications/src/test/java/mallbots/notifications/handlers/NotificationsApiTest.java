@@ -71,15 +71,23 @@ class NotificationsApiTest {
     }
 
     @Test
-    void aMissingBlankOrNonUuidCustomerIdIs400NamingIt() {
-        for (String query : List.of("/api/notifications", "/api/notifications?customerId=",
-                "/api/notifications?customerId=%20", "/api/notifications?customerId=ada",
-                "/api/notifications?customerId=1-2-3-4-5", "/api/notifications?other=" + customerId)) {
-            NotificationsTestbed.Response response = notifications.list(query);
+    void withoutACustomerIdTheCallerGetsTheirOwnAndAnotherCustomersIdIsNotFound() {
+        notifications.deliverOk(registered(customerId, "Ada Lovelace", "+15555550123"),
+                orderCreated(orderId, customerId));
 
-            assertThat(response.status()).as(query).isEqualTo(400);
-            assertThat(response.message()).as(query).contains("customerId");
+        for (String query : List.of("/api/notifications", "/api/notifications?customerId=",
+                "/api/notifications?customerId=%20", "/api/notifications?other=x")) {
+            NotificationsTestbed.Response own = notifications.list(query, customerId);
+            assertThat(own.status()).as(query).isEqualTo(200);
+            assertThat(own.json().get("notifications")).as(query).hasSize(1);
         }
+        for (String other : List.of(newId(), "ada", "1-2-3-4-5")) {
+            NotificationsTestbed.Response response = notifications.list("/api/notifications?customerId=" + other, newId());
+            assertThat(response.status()).as(other).isEqualTo(404);
+            assertThat(response.message()).as(other).isEqualTo("customer " + other + " not found");
+        }
+        NotificationsTestbed.Response anothers = notifications.list("/api/notifications?customerId=" + customerId, newId());
+        assertThat(anothers.status()).isEqualTo(404);
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -160,8 +160,16 @@ final class NotificationsTestbed {
     // ---------------------------------------------------------------- HTTP
 
     Response list(String pathAndQuery) {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("customerId=([^&]+)").matcher(pathAndQuery);
+        String caller = named.find() && mallbots.platform.domain.Ids.isUuid(named.group(1)) ? named.group(1)
+                : UUID.randomUUID().toString();
+        return list(pathAndQuery, caller);
+    }
+
+    /** As this customer, whose token API Gateway's authorizer verified. */
+    Response list(String pathAndQuery, String caller) {
         return new Response(api.handleRequest(ApiGatewayEvents.route(NotificationsRoutes.LIST).path(pathAndQuery)
-                .build(), null));
+                .caller(caller, "mallbots/customer").build(), null));
     }
 
     Response listOf(String customerId) {

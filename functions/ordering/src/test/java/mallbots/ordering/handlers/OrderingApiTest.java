@@ -140,6 +140,21 @@ class OrderingApiTest {
     }
 
     @Test
+    void anotherCustomersOrderIsNotFoundAndStaysAsItIs() {
+        String orderId = ordering.pendingOrder();
+        List<Map<String, AttributeValue>> before = ordering.allItems();
+
+        for (String route : List.of(OrderingRoutes.GET, OrderingRoutes.CANCEL)) {
+            var response = ordering.api.handleRequest(mallbots.platform.testing.ApiGatewayEvents.route(route)
+                    .path("/api/ordering/" + orderId).caller(newId(), "mallbots/customer").build(), null);
+            assertThat(response.getStatusCode()).isEqualTo(404);
+            assertThat(response.getBody()).contains("order " + orderId + " not found");
+        }
+        assertThat(ordering.allItems()).isEqualTo(before);
+        assertThat(ordering.status(orderId)).isEqualTo("pending");
+    }
+
+    @Test
     void anIdThatIsNotAUuidIsABadRequest() {
         String orderId = ordering.pendingOrder();
         List<Map<String, AttributeValue>> before = ordering.allItems();
@@ -163,7 +178,8 @@ class OrderingApiTest {
         String orderId = ordering.pendingOrder();
 
         var withBody = ordering.api.handleRequest(ApiGatewayEvents.route(OrderingRoutes.CANCEL)
-                .path("/api/ordering/" + orderId).json("{\"reason\": \"changed my mind\"}").build(), null);
+                .path("/api/ordering/" + orderId).caller(ordering.customerOf(orderId), "mallbots/customer")
+                .json("{\"reason\": \"changed my mind\"}").build(), null);
         var put = ordering.api.handleRequest(
                 ApiGatewayEvents.defaultRoute("PUT", "/api/ordering/" + orderId).json("{}").build(), null);
         var deeper = ordering.api.handleRequest(

@@ -60,7 +60,7 @@ class OrderingCrashRecoveryTest {
                 ordering.tableName, refusing));
 
         var response = api.handleRequest(mallbots.platform.testing.ApiGatewayEvents.route(OrderingRoutes.CANCEL)
-                .path("/api/ordering/" + orderId).build(), null);
+                .path("/api/ordering/" + orderId).caller(ordering.customerOf(orderId), "mallbots/customer").build(), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(ordering.status(orderId)).isEqualTo("canceled");

@@ -19,9 +19,9 @@ public final class IssueInvoice {
     }
 
     /** @return whether an invoice was issued (false for a redelivery or an order already invoiced) */
-    public boolean issue(Metadata cause, String orderId, Money total) {
+    public boolean issue(Metadata cause, String orderId, String customerId, Money total) {
         return invoices.apply(orderId, cause, existing -> existing.isPresent()
                 ? Optional.empty()
-                : Optional.of(Invoice.issue(orderId, total)));
+                : Optional.of(Invoice.issue(orderId, customerId, total)));
     }
 }

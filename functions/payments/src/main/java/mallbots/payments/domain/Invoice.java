@@ -9,9 +9,10 @@ import mallbots.platform.domain.RuleViolation;
  * The bill of a ready order. Its id is the order's id, so that one order has at most one invoice
  * and {@code GET /api/payments/invoices/{orderId}} finds it. Issued pending; a pending invoice is
  * either paid or canceled (with its order), and then stays so. Each command returns the invoice
- * it leads to together with the event that announces it.
+ * it leads to together with the event that announces it. The customer of the order is kept so
+ * that only they see and pay it ({@code null} for an invoice stored before it was kept).
  */
-public record Invoice(String id, String orderId, Money amount, InvoiceStatus status) {
+public record Invoice(String id, String orderId, Money amount, InvoiceStatus status, String customerId) {
 
     public Invoice {
         InvalidValue.requireText(id, "id");
@@ -27,9 +28,9 @@ public record Invoice(String id, String orderId, Money amount, InvoiceStatus sta
     public record Changed(Invoice invoice, InvoiceEvent event) {
     }
 
-    /** A pending invoice of {@code amount} for the order {@code orderId}, under the order's id. */
-    public static Changed issue(String orderId, Money amount) {
-        Invoice invoice = new Invoice(orderId, orderId, amount, InvoiceStatus.PENDING);
+    /** A pending invoice of {@code amount} for the order {@code orderId} of a customer, under the order's id. */
+    public static Changed issue(String orderId, String customerId, Money amount) {
+        Invoice invoice = new Invoice(orderId, orderId, amount, InvoiceStatus.PENDING, customerId);
         return new Changed(invoice, new InvoiceEvent.InvoiceCreated(invoice.id(), orderId, amount));
     }
 
@@ -55,6 +56,6 @@ public record Invoice(String id, String orderId, Money amount, InvoiceStatus sta
     }
 
     private Invoice with(InvoiceStatus newStatus) {
-        return new Invoice(id, orderId, amount, newStatus);
+        return new Invoice(id, orderId, amount, newStatus, customerId);
     }
 }

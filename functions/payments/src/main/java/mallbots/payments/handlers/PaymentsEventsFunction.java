@@ -37,7 +37,7 @@ public final class PaymentsEventsFunction extends SqsEventsFunction {
                 .on(CosecMessages.CONFIRM_PAYMENT, new ConfirmPaymentHandler(module.confirmPayment(), module.replies()))
                 .on(OrderingMessages.ORDER_READIED, readied -> {
                     if (!module.issueInvoice().issue(readied.metadata(), readied.data().orderId(),
-                            readied.data().total())) {
+                            readied.data().customerId(), readied.data().total())) {
                         log.info("OrderReadied {}: order {} is invoiced already (or the message was applied): no new invoice",
                                 readied.messageId(), readied.data().orderId());
                     }

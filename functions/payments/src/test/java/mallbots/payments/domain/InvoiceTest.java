@@ -14,16 +14,16 @@ class InvoiceTest {
 
     @Test
     void isIssuedPendingUnderTheOrdersId() {
-        Invoice.Changed issued = Invoice.issue("o-1", TOTAL);
+        Invoice.Changed issued = Invoice.issue("o-1", "c-1", TOTAL);
 
-        assertThat(issued.invoice()).isEqualTo(new Invoice("o-1", "o-1", TOTAL, InvoiceStatus.PENDING));
+        assertThat(issued.invoice()).isEqualTo(new Invoice("o-1", "o-1", TOTAL, InvoiceStatus.PENDING, "c-1"));
         assertThat(issued.invoice().pending()).isTrue();
         assertThat(issued.event()).isEqualTo(new InvoiceEvent.InvoiceCreated("o-1", "o-1", TOTAL));
     }
 
     @Test
     void aPendingInvoiceIsPaidOnce() {
-        Invoice.Changed paid = Invoice.issue("o-1", TOTAL).invoice().pay();
+        Invoice.Changed paid = Invoice.issue("o-1", "c-1", TOTAL).invoice().pay();
 
         assertThat(paid.invoice().status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(paid.event()).isEqualTo(new InvoiceEvent.InvoicePaid("o-1", "o-1", TOTAL));
@@ -35,7 +35,7 @@ class InvoiceTest {
 
     @Test
     void aPendingInvoiceIsCanceledOnceAndThenCannotBePaid() {
-        Invoice.Changed canceled = Invoice.issue("o-1", TOTAL).invoice().cancel();
+        Invoice.Changed canceled = Invoice.issue("o-1", "c-1", TOTAL).invoice().cancel();
 
         assertThat(canceled.invoice().status()).isEqualTo(InvoiceStatus.CANCELED);
         assertThat(canceled.event()).isEqualTo(new InvoiceEvent.InvoiceCanceled("o-1", "o-1", TOTAL));
@@ -46,8 +46,8 @@ class InvoiceTest {
 
     @Test
     void anOrderOfNothingIsInvoicedNothingButNeverLessThanNothing() {
-        assertThat(Invoice.issue("o-1", Money.ZERO).invoice().amount()).isEqualTo(Money.ZERO);
-        assertThatThrownBy(() -> Invoice.issue("o-1", Money.of("-0.01"))).isInstanceOf(InvalidValue.class);
+        assertThat(Invoice.issue("o-1", "c-1", Money.ZERO).invoice().amount()).isEqualTo(Money.ZERO);
+        assertThatThrownBy(() -> Invoice.issue("o-1", "c-1", Money.of("-0.01"))).isInstanceOf(InvalidValue.class);
     }
 
     @Test

@@ -32,15 +32,17 @@ class WiringTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage("missing environment variable EVENT_BUS_NAME");
     }
 
+    private static final String CUSTOMER = "c0ffee00-1b2c-4d3e-8f40-5a6b7c8d9e03";
+
     @Test
     void fromItsEnvironmentTheApiPaysAndABusThatIsDownLeavesInvoicePaidToTheSweeper() {
         String orderId = UUID.randomUUID().toString();
-        testbed.module.issueInvoice().issue(Metadata.first(), orderId, Money.of("20.00"));
+        testbed.module.issueInvoice().issue(Metadata.first(), orderId, CUSTOMER, Money.of("20.00"));
         Environment env = FunctionEnvironments.withBusDown(testbed.table);
 
         APIGatewayV2HTTPResponse response = new PaymentsApiFunction(env).handleRequest(ApiGatewayEvents
                 .route("PUT /api/payments/invoices/{id}/pay").path("/api/payments/invoices/" + orderId + "/pay")
-                .build(), null);
+                .caller(CUSTOMER, "mallbots/customer").build(), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         Map<String, AttributeValue> item = testbed.invoiceItem(orderId);

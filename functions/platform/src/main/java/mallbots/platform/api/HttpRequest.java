@@ -21,9 +21,16 @@ public final class HttpRequest {
     private final Map<String, String> queryParameters;
     private final Map<String, String> headers;
     private final String body;
+    private final Optional<Caller> caller;
 
     HttpRequest(String requestId, String method, String path, String routeKey, Map<String, String> pathParameters,
             Map<String, String> queryParameters, Map<String, String> headers, String body) {
+        this(requestId, method, path, routeKey, pathParameters, queryParameters, headers, body, Optional.empty());
+    }
+
+    HttpRequest(String requestId, String method, String path, String routeKey, Map<String, String> pathParameters,
+            Map<String, String> queryParameters, Map<String, String> headers, String body, Optional<Caller> caller) {
+        this.caller = Objects.requireNonNull(caller, "caller");
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
@@ -109,6 +116,39 @@ public final class HttpRequest {
      */
     public <T> T body(Class<T> type) {
         return BODY_READER.read(body, type);
+    }
+
+    /** The verified caller (see {@link Caller}), on a route behind the authorizer. */
+    public Optional<Caller> caller() {
+        return caller;
+    }
+
+    /**
+     * The id of the customer who calls: the token's subject, which for a customer is their
+     * customer id (a UUID, as every message carries it), in lower case.
+     *
+     * @throws Unauthorized when the event has no caller
+     * @throws Forbidden when the subject is not a customer id
+     */
+    public String customerId() {
+        Caller who = caller.orElseThrow(() -> new Unauthorized("authorization: this route needs a customer's token"));
+        if (!mallbots.platform.domain.Ids.isUuid(who.subject())) {
+            throw new Forbidden("sub: a customer's token has the customer id (a UUID) as its subject");
+        }
+        return who.subject().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Answers as if the resource did not exist (the domain's 404, "what id not found") when it
+     * belongs to another customer than the caller: a customer never learns of another's things.
+     *
+     * @return the resource, when the caller owns it
+     */
+    public <T> T ownedByCaller(T resource, String ownerCustomerId, String what, String id) {
+        if (!customerId().equalsIgnoreCase(String.valueOf(ownerCustomerId))) {
+            throw mallbots.platform.domain.NotFound.of(what, id);
+        }
+        return resource;
     }
 
     @Override

@@ -114,7 +114,8 @@ public final class HttpRouter {
             pathParameters = match.pathParameters();
         }
         HttpRequest request = new HttpRequest(requestId, method, path, route.template().key(), pathParameters,
-                queryParameters(event), event.getHeaders() == null ? Map.of() : event.getHeaders(), body(event));
+                queryParameters(event), event.getHeaders() == null ? Map.of() : event.getHeaders(), body(event),
+                Caller.of(event));
         return route.handler().handle(request);
     }
 

@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * ApiGatewayEvents.route("PUT /api/stores/{id}/rebrand").path("/api/stores/42/rebrand").json("{...}").build()
  * ApiGatewayEvents.defaultRoute("GET", "/api/stores?limit=2").build()   // the $default route
+ * ApiGatewayEvents.route("GET /api/baskets/{id}").path(...).caller(customerId, "mallbots/customer").build()
  * }</pre>
+ *
+ * <p>A route behind the JWT authorizer gets the verified claims that API Gateway adds
+ * ({@link #caller}); without it the event is what a public route receives.
  */
 public final class ApiGatewayEvents {
 
@@ -39,6 +43,8 @@ public final class ApiGatewayEvents {
     private String body;
     private boolean base64;
     private String stage = "$default";
+    private Map<String, String> claims;
+    private List<String> scopes;
 
     private ApiGatewayEvents(String routeKey, String method, String path) {
         this.routeKey = routeKey;
@@ -87,6 +93,25 @@ public final class ApiGatewayEvents {
         return this;
     }
 
+    /**
+     * The caller, as API Gateway's JWT authorizer puts a verified token into
+     * {@code requestContext.authorizer.jwt}: its claims (as strings) and scopes.
+     */
+    public ApiGatewayEvents caller(String subject, String... scopeNames) {
+        Instant now = Instant.now();
+        claims = new LinkedHashMap<>();
+        claims.put("sub", subject);
+        claims.put("iss", "https://issuer.example");
+        claims.put("aud", "mallbots");
+        claims.put("iat", String.valueOf(now.getEpochSecond()));
+        claims.put("exp", String.valueOf(now.getEpochSecond() + 3600));
+        if (scopeNames.length > 0) {
+            claims.put("scope", String.join(" ", scopeNames));
+        }
+        scopes = List.of(scopeNames);
+        return this;
+    }
+
     public ApiGatewayEvents stage(String name) {
         stage = name;
         return this;
@@ -120,6 +145,10 @@ public final class ApiGatewayEvents {
                         .withStage(stage)
                         .withTime(CLF.format(now))
                         .withTimeEpoch(now.toEpochMilli())
+                        .withAuthorizer(claims == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.copyOf(claims)).withScopes(scopes).build())
+                                .build())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(method)
                                 .withPath(path)

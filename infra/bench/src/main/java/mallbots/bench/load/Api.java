@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The HTTP API as a customer (or a bot) calls it: JSON in, JSON out, each call timed. */
+/** The HTTP API as a customer (or a bot) calls it: JSON in, JSON out, each call timed, with its bearer token. */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -18,9 +18,22 @@ final class Api {
 
     private final URI base;
     private final HttpClient http;
+    private final String bearer;
+
+    private Api(URI base, HttpClient http, String bearer) {
+        this.base = base;
+        this.http = http;
+        this.bearer = bearer;
+    }
+
+    /** The same API called with this bearer token. */
+    Api as(String bearerToken) {
+        return new Api(base, http, bearerToken);
+    }
 
     Api(URI base, int connections) {
         this.base = base;
+        this.bearer = null;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, Math.min(connections, 8)),
@@ -45,8 +58,12 @@ final class Api {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json").method(method, publisher).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").method(method, publisher);
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        HttpRequest request = builder.build();
         Instant sent = Instant.now();
         HttpResponse<byte[]> response;
         try {

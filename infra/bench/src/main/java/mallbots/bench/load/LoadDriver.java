@@ -79,7 +79,7 @@ public final class LoadDriver {
             MallSetup.Customer customer = mall.customers().get(w);
             workers.add(Thread.ofPlatform().name("bench-customer-" + w).start(() -> {
                 while (next.getAndIncrement() < count) {
-                    results.add(new OrderJourney(api, mall, customer, options.poll(), options.orderTimeout(),
+                    results.add(new OrderJourney(mall, customer, options.poll(), options.orderTimeout(),
                             options.toCompleted()).run());
                 }
             }));

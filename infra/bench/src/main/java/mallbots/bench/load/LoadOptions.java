@@ -1,6 +1,7 @@
 package mallbots.bench.load;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +20,16 @@ import java.util.Optional;
  * @param orderTimeout how long one order may take before it counts as timed out
  * @param cpuOf        processes whose CPU (with their descendants') is measured over the phase
  *                     without the usage counters, e.g. an older build's local cloud
+ * @param stateDir     the local cloud's state directory, whose key signs the bench's tokens
+ * @param audience     the audience of the tokens (the template's JwtAudience)
  */
 public record LoadOptions(int orders, int concurrency, int warmup, boolean toCompleted, URI api,
-        Optional<URI> endpoint, Duration poll, Duration orderTimeout, List<Long> cpuOf) {
+        Optional<URI> endpoint, Duration poll, Duration orderTimeout, List<Long> cpuOf, Path stateDir, String audience) {
 
     public static final String USAGE = """
             usage: ./mallbots bench [--orders N] [--concurrency C] [--to approved|completed] [--warmup W]
                                     [--api URL] [--endpoint URL|none] [--poll-ms MS] [--timeout-s S]
-                                    [--cpu-of PID]...
+                                    [--cpu-of PID]... [--state-dir .mallbots] [--audience mallbots]
               --orders       orders in the measured phase (default 200)
               --concurrency  customers ordering at once (default 10)
               --to           approved (default): checkout until the saga approves the order;
@@ -39,7 +42,10 @@ public record LoadOptions(int orders, int concurrency, int warmup, boolean toCom
                              up to 400 ms (default 50)
               --timeout-s    how long one order may take (default 60)
               --cpu-of       also measure this process's CPU and its children's over the phase
-                             (repeatable; for a system without the usage counters)""";
+                             (repeatable; for a system without the usage counters)
+              --state-dir    the local cloud's state directory: its key signs the staff's, customers'
+                             and bot's tokens, issued by --api (default .mallbots)
+              --audience     the tokens' audience, the template's JwtAudience (default mallbots)""";
 
     public LoadOptions {
         if (orders < 1 || concurrency < 1 || warmup < 0) {
@@ -57,6 +63,8 @@ public record LoadOptions(int orders, int concurrency, int warmup, boolean toCom
         long pollMillis = 50;
         long timeoutSeconds = 60;
         List<Long> cpuOf = new ArrayList<>();
+        Path stateDir = Path.of(".mallbots");
+        String audience = "mallbots";
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String flag = rest.removeFirst();
@@ -78,11 +86,14 @@ public record LoadOptions(int orders, int concurrency, int warmup, boolean toCom
                 case "--poll-ms" -> pollMillis = number(flag, value);
                 case "--timeout-s" -> timeoutSeconds = number(flag, value);
                 case "--cpu-of" -> cpuOf.add((long) number(flag, value));
+                case "--state-dir" -> stateDir = Path.of(value);
+                case "--audience" -> audience = value;
                 default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
             }
         }
         return new LoadOptions(orders, concurrency, warmup == null ? concurrency : warmup, toCompleted, api, endpoint,
-                Duration.ofMillis(pollMillis), Duration.ofSeconds(timeoutSeconds), List.copyOf(cpuOf));
+                Duration.ofMillis(pollMillis), Duration.ofSeconds(timeoutSeconds), List.copyOf(cpuOf),
+                stateDir, audience);
     }
 
     private static int number(String flag, String value) {

@@ -14,11 +14,15 @@ import java.util.UUID;
  */
 final class MallSetup {
 
-    /** A customer and the payment their orders use (a payment covers any number of orders up to its amount). */
-    record Customer(String id, String paymentId) {
+    /**
+     * A customer, the payment their orders use (a payment covers any number of orders up to its
+     * amount) and the API as they call it (with their token).
+     */
+    record Customer(String id, String paymentId, Api api) {
     }
 
-    record Mall(String productId, List<Customer> customers) {
+    /** @param bot the API as the bot that collects the shopping lists calls it */
+    record Mall(String productId, List<Customer> customers, Api bot) {
     }
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
@@ -26,7 +30,9 @@ final class MallSetup {
     private MallSetup() {
     }
 
-    static Mall create(Api api, int customers, LoadOptions options) {
+    static Mall create(Api anonymous, int customers, LoadOptions options) {
+        BenchTokens tokens = BenchTokens.of(options);
+        Api api = anonymous.as(tokens.staff());
         String run = UUID.randomUUID().toString().substring(0, 8);
         String store = api.expect(201, "setup store", "POST", "/api/stores",
                 Map.of("name", "Bench store " + run, "location", "Level 1")).text("id");
@@ -35,23 +41,25 @@ final class MallSetup {
                 Map.of("name", "Bench bolt " + run, "description", "M4", "sku", "B-" + run, "price", "1.25")).text("id");
         List<Customer> made = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
-            String customer = api.expect(201, "setup customer", "POST", "/api/customers",
+            // a customer's id is the subject of their token
+            Api asCustomer = anonymous.as(tokens.customer(UUID.randomUUID().toString()));
+            String customer = asCustomer.expect(201, "setup customer", "POST", "/api/customers",
                     Map.of("name", "Bench customer " + i, "smsNumber", "+1555" + String.format("%07d", i))).text("id");
-            String payment = api.expect(201, "setup payment", "POST", "/api/payments",
-                    Map.of("customerId", customer, "amount", "1000000.00")).text("id");
-            made.add(new Customer(customer, payment));
+            String payment = asCustomer.expect(201, "setup payment", "POST", "/api/payments",
+                    Map.of("amount", "1000000.00")).text("id");
+            made.add(new Customer(customer, payment, asCustomer));
         }
-        Mall mall = new Mall(product, List.copyOf(made));
-        awaitFirstApprovedOrder(api, mall, options);
+        Mall mall = new Mall(product, List.copyOf(made), anonymous.as(tokens.bot()));
+        awaitFirstApprovedOrder(mall, options);
         return mall;
     }
 
     /** Orders until one is approved: a product the baskets or the depot do not know yet fails the order (404, rejected). */
-    private static void awaitFirstApprovedOrder(Api api, Mall mall, LoadOptions options) {
+    private static void awaitFirstApprovedOrder(Mall mall, LoadOptions options) {
         Instant deadline = Instant.now().plus(READY_WITHIN);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
-            OrderResult probe = new OrderJourney(api, mall, mall.customers().getFirst(), options.poll(),
+            OrderResult probe = new OrderJourney(mall, mall.customers().getFirst(), options.poll(),
                     options.orderTimeout(), false).run();
             if (probe.approved()) {
                 return;

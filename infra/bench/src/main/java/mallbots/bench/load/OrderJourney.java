@@ -33,9 +33,9 @@ final class OrderJourney {
     private int reads;
     private int readErrors;
 
-    OrderJourney(Api api, MallSetup.Mall mall, MallSetup.Customer customer, Duration poll, Duration timeout,
+    OrderJourney(MallSetup.Mall mall, MallSetup.Customer customer, Duration poll, Duration timeout,
             boolean toCompleted) {
-        this.api = api;
+        this.api = customer.api();
         this.mall = mall;
         this.customer = customer;
         this.poll = poll;
@@ -65,9 +65,9 @@ final class OrderJourney {
 
     private void complete(String order, String list) {
         String bot = "bench-bot-" + UUID.randomUUID().toString().substring(0, 8);
-        await("assign", () -> api.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", bot)),
+        await("assign", () -> mall.bot().call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", bot)),
                 answer -> answer.status() == 200, answer -> answer.status() == 409);
-        listCompleteSent = api.expect(200, "complete list", "PUT", "/api/depot/shopping/" + list + "/complete",
+        listCompleteSent = mall.bot().expect(200, "complete list", "PUT", "/api/depot/shopping/" + list + "/complete",
                 null).sent();
         await("invoiced", () -> api.call("GET", "/api/payments/invoices/" + order, null),
                 answer -> answer.status() == 200 && answer.text("status").equals("pending"),

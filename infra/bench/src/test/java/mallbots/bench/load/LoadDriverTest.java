@@ -25,12 +25,14 @@ class LoadDriverTest {
 
     private static final int ORDERS = 3;
     private static LocalCloud cloud;
+    private static Path stateDir;
 
     @BeforeAll
     static void startTheLocalCloud() throws Exception {
         Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
+        stateDir = Files.createTempDirectory("mallbots-bench");
         cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0", "--template",
-                template.toString(), "--state-dir", Files.createTempDirectory("mallbots-bench").toString()),
+                template.toString(), "--state-dir", stateDir.toString()),
                 new FlowConsole(new PrintStream(PrintStream.nullOutputStream())));
     }
 
@@ -45,7 +47,7 @@ class LoadDriverTest {
     void ordersRunToCompletedAndTheUsageCountersAddUp() {
         LoadOptions options = LoadOptions.parse("--orders", Integer.toString(ORDERS), "--concurrency", "2",
                 "--warmup", "0", "--to", "completed", "--api", cloud.httpApi().toString(),
-                "--endpoint", cloud.awsEndpoint().toString(), "--timeout-s", "120");
+                "--endpoint", cloud.awsEndpoint().toString(), "--timeout-s", "120", "--state-dir", stateDir.toString());
 
         LoadDriver.Result result = new LoadDriver(options).run();
 

@@ -12,15 +12,29 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mallbots.local.LocalCloud;
 import mallbots.local.Options;
+import mallbots.local.auth.TokenMinter;
 import mallbots.local.console.FlowConsole;
+import mallbots.local.http.RouteTable;
+import mallbots.local.template.Template;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The whole system as `./mallbots up` runs it (the repository's template.yaml, every context),
  * on free ports. Tests drive it through the HTTP API and the AWS SDK only. One shared instance
  * per test JVM; a test that needs other settings starts its own.
+ *
+ * <p>Every call carries a bearer token signed by the cloud's own issuer, as a client of the
+ * deployed API would: {@link #call(String, String, String)} takes the scope from the route the
+ * template declares (none for a public route) and, for a customer's route, calls as the customer
+ * whose things the request names (the customerId of the body or query, the customer of a basket,
+ * payment, order or invoice created through this class, a new customer to register);
+ * {@link #call(String, String, String, String)} sends the token given.
  */
 final class SystemCloud implements AutoCloseable {
 
@@ -29,9 +43,25 @@ final class SystemCloud implements AutoCloseable {
     private static SystemCloud shared;
 
     private final LocalCloud cloud;
+    private final RouteTable routes;
+    private final TokenMinter tokens;
+    /** The customer of each basket (= order = invoice) and payment created through this class. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final Map<String, String> tokenCache = new ConcurrentHashMap<>();
 
     private SystemCloud(LocalCloud cloud) {
         this.cloud = cloud;
+        this.routes = new RouteTable(cloud.template().routes());
+        this.tokens = new TokenMinter(cloud.issuer(), cloud.template());
+    }
+
+    /** A token of this subject with these scopes, from the cloud's own issuer. */
+    String token(String subject, String... scopes) {
+        return tokens.token(subject, List.of(scopes), Duration.ofHours(1));
+    }
+
+    TokenMinter tokens() {
+        return tokens;
     }
 
     static synchronized SystemCloud shared() {
@@ -81,14 +111,58 @@ final class SystemCloud implements AutoCloseable {
         }
     }
 
+    /** With the token the route needs, as the customer the request is about (see the class comment). */
     Answer call(String method, String path, String jsonBody) {
+        String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        Template.Route route = routes.match(method, rawPath).map(RouteTable.Match::route).orElse(null);
+        if (route == null || route.authorizer().isEmpty()) {
+            return call(method, path, jsonBody, null);
+        }
+        String scope = route.scopes().isEmpty() ? null : route.scopes().getFirst();
+        String subject = "mallbots/customer".equals(scope) ? customerOf(method, path, jsonBody) : scope + "-caller";
+        if (!"mallbots/customer".equals(scope)) {
+            subject = UUID.nameUUIDFromBytes(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        }
+        String key = subject + " " + scope;
+        String bearer = tokenCache.computeIfAbsent(key, k -> token(k.substring(0, k.indexOf(' ')),
+                scope == null ? new String[0] : new String[] {scope}));
+        Answer answer = call(method, path, jsonBody, bearer);
+        if (method.equals("POST") && answer.status() == 201 && (rawPath.equals("/api/baskets") || rawPath.equals("/api/payments"))) {
+            owners.put(answer.id(), subject);
+        }
+        return answer;
+    }
+
+    /** The customer a customer's request is about: named in it, owner of what its path names, or new. */
+    private String customerOf(String method, String path, String jsonBody) {
+        Matcher named = Pattern.compile("customerId\"?\\s*[=:]\\s*\"?([0-9a-fA-F-]{36})").matcher(
+                path + " " + (jsonBody == null ? "" : jsonBody));
+        if (named.find()) {
+            return named.group(1);
+        }
+        Matcher customer = Pattern.compile("^/api/customers/([^/?]+)").matcher(path);
+        if (customer.find()) {
+            return customer.group(1);
+        }
+        Matcher owned = Pattern.compile("^/api/(?:baskets|ordering|payments(?:/invoices)?)/([^/?]+)").matcher(path);
+        if (owned.find() && owners.containsKey(owned.group(1))) {
+            return owners.get(owned.group(1));
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    /** With this bearer token (none when null). */
+    Answer call(String method, String path, String jsonBody, String bearer) {
         URI uri = cloud.httpApi().resolve(path);
         HttpRequest.BodyPublisher body = jsonBody == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("content-type", "application/json").method(method, body).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json").method(method, body);
+        if (bearer != null) {
+            request.header("authorization", "Bearer " + bearer);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), parsed);
         } catch (IOException e) {
