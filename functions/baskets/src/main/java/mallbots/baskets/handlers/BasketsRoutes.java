@@ -5,6 +5,7 @@ import mallbots.baskets.application.BasketView;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
+import mallbots.platform.api.Input;
 import mallbots.platform.domain.ConcurrencyConflict;
 import mallbots.platform.domain.NotFound;
 import mallbots.platform.messaging.Nullable;
@@ -30,15 +31,15 @@ final class BasketsRoutes {
     }
 
     /** POST /api/baskets: the caller's basket; a customerId, if sent, must be the caller's. */
-    record StartBody(@Nullable String customerId) {
+    record StartBody(@Nullable @Input.Uuid String customerId) {
     }
 
-    /** PUT .../addItem and .../removeItem: quantity is a whole number, at least 1. */
-    record ItemBody(String productId, int quantity) {
+    /** PUT .../addItem and .../removeItem: quantity is a whole number, at least 1, at most 1,000. */
+    record ItemBody(@Input.Uuid String productId, @Input.Max(1000) int quantity) {
     }
 
     /** PUT .../checkout */
-    record CheckoutBody(String paymentId) {
+    record CheckoutBody(@Input.Uuid String paymentId) {
     }
 
     static HttpRouter router(BasketsModule baskets) {
@@ -65,7 +66,7 @@ final class BasketsRoutes {
     }
 
     private static String id(HttpRequest request) {
-        return request.pathParam("id");
+        return request.idParam("id");
     }
 
     /** The caller's own customer id; a customerId in the body that is another's is not found. */

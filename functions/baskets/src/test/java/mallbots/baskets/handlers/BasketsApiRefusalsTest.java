@@ -69,7 +69,7 @@ class BasketsApiRefusalsTest {
                 Arguments.of(checkout, "{}", "paymentId: is required"),
                 Arguments.of(checkout, "{\"paymentId\": 7}", "paymentId: must be a string"),
                 Arguments.of(checkout, "{\"paymentId\": \"\"}", "paymentId is required"),
-                Arguments.of(checkout, "{\"paymentId\": \"pay-1\"}", "paymentId must be a UUID"));
+                Arguments.of(checkout, "{\"paymentId\": \"pay-1\"}", "paymentId: must be a UUID, was \"pay-1\""));
     }
 
     @ParameterizedTest(name = "{0} {1}")

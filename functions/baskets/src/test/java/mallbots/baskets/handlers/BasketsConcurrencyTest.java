@@ -46,6 +46,19 @@ class BasketsConcurrencyTest {
     }
 
     @Test
+    void fiftyConcurrentAdditionsOfOneUnitEachEndWithFifty() throws Exception {
+        String apple = baskets.stockedProduct(storeId, "Corner Shop", "Apple", "1.50");
+        String basket = baskets.startBasket();
+
+        List<Response> answers = mallbots.platform.testing.Race.run(java.util.Collections.nCopies(50, apple),
+                product -> baskets.addItem(basket, product, 1));
+
+        // the losers of each write read again and retry, with jitter, inside the function
+        assertThat(answers).extracting(Response::status).containsOnly(200);
+        assertThat(baskets.get(basket).json().get("items").get(0).get("quantity").asInt()).isEqualTo(50);
+    }
+
+    @Test
     void concurrentEventsOfOneProductAllReachItsCacheEntry() throws Exception {
         String apple = baskets.stockedProduct(storeId, "Corner Shop", "Apple", "1.50");
         List<Message<?>> events = List.of(productRebranded(apple, "Green Apple", 2),

@@ -6,6 +6,7 @@ import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
+import mallbots.platform.api.Input;
 import mallbots.platform.config.Environment;
 import mallbots.platform.domain.ConcurrencyConflict;
 
@@ -29,11 +30,11 @@ public final class CustomersApiFunction extends HttpApiFunction {
     }
 
     /** What a client sends to register. */
-    record RegisterBody(String name, String smsNumber) {
+    record RegisterBody(@Input.MaxLength(100) String name, @Input.MaxLength(32) String smsNumber) {
     }
 
     /** What a client sends to change the SMS number. */
-    record ChangeSmsBody(String smsNumber) {
+    record ChangeSmsBody(@Input.MaxLength(32) String smsNumber) {
     }
 
     /**
@@ -50,9 +51,9 @@ public final class CustomersApiFunction extends HttpApiFunction {
                 })
                 .route("GET /api/customers/{id}", request -> view(module.get().get(own(request))))
                 .route("PUT /api/customers/{id}/enable",
-                        request -> view(module.enable().enable(request.pathParam("id"))))
+                        request -> view(module.enable().enable(request.idParam("id"))))
                 .route("PUT /api/customers/{id}/disable",
-                        request -> view(module.disable().disable(request.pathParam("id"))))
+                        request -> view(module.disable().disable(request.idParam("id"))))
                 .route("PUT /api/customers/{id}/change-sms", request -> {
                     String id = own(request);
                     ChangeSmsBody body = request.body(ChangeSmsBody.class);
@@ -65,7 +66,7 @@ public final class CustomersApiFunction extends HttpApiFunction {
 
     /** The path's customer id, if it is the caller's own; another's is not found. */
     private static String own(HttpRequest request) {
-        String id = request.pathParam("id");
+        String id = request.idParam("id");
         return request.ownedByCaller(id, id, "customer", id);
     }
 

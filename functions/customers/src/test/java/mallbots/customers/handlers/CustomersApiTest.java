@@ -229,8 +229,8 @@ class CustomersApiTest {
     void anIdThatNamesAnotherKindOfItemIsNotACustomer() {
         APIGatewayV2HTTPResponse response = call("GET /api/customers/{id}", "/api/customers/command%23abc", null);
 
-        assertThat(response.getStatusCode()).isEqualTo(404);
-        assertThat(messageOf(response)).isEqualTo("customer command#abc not found");
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(messageOf(response)).isEqualTo("id: must be a UUID, was \"command#abc\"");
     }
 
     @Test

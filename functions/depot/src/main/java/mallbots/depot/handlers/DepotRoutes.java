@@ -5,6 +5,7 @@ import mallbots.depot.domain.ShoppingList;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
+import mallbots.platform.api.Input;
 import mallbots.platform.domain.ConcurrencyConflict;
 
 /**
@@ -23,7 +24,7 @@ final class DepotRoutes {
     }
 
     /** PUT .../assign */
-    record AssignBody(String botId) {
+    record AssignBody(@Input.MaxLength(64) String botId) {
     }
 
     static HttpRouter router(DepotModule depot) {
@@ -41,7 +42,7 @@ final class DepotRoutes {
     }
 
     private static String id(HttpRequest request) {
-        return request.pathParam("id");
+        return request.idParam("id");
     }
 
     private static HttpResponse view(ShoppingList list) {

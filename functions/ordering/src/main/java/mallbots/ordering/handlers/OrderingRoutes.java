@@ -31,7 +31,7 @@ final class OrderingRoutes {
 
     /** The order of the path, if it is the caller's (an order's customer never changes). */
     private static OrderView own(HttpRequest request, OrderingModule ordering) {
-        OrderView order = ordering.getOrder().get(request.pathParam("id"));
+        OrderView order = ordering.getOrder().get(request.idParam("id"));
         return request.ownedByCaller(order, order.customerId(), "order", order.id());
     }
 }

@@ -7,6 +7,7 @@ import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
+import mallbots.platform.api.Input;
 import mallbots.platform.config.Environment;
 import mallbots.platform.domain.ConcurrencyConflict;
 import mallbots.platform.domain.Money;
@@ -41,7 +42,7 @@ public final class PaymentsApiFunction extends HttpApiFunction {
      * What a client sends to authorize a payment; the amount as a number or a string ("12.5" is
      * 12.50). The payment is the caller's: a customerId, if sent, must be theirs.
      */
-    record AuthorizeBody(@Nullable String customerId, Money amount) {
+    record AuthorizeBody(@Nullable @Input.Uuid String customerId, Money amount) {
     }
 
     /**
@@ -60,7 +61,7 @@ public final class PaymentsApiFunction extends HttpApiFunction {
                     return HttpResponse.created(Map.of("id", payment.id()));
                 })
                 .route(GET_PAYMENT, request -> {
-                    Payment payment = module.getPayment().get(request.pathParam("id"));
+                    Payment payment = module.getPayment().get(request.idParam("id"));
                     return HttpResponse.ok(PaymentView.of(
                             request.ownedByCaller(payment, payment.customerId(), "payment", payment.id())));
                 })
@@ -74,7 +75,7 @@ public final class PaymentsApiFunction extends HttpApiFunction {
 
     /** The invoice of the path, if it is of the caller's order (its customer never changes). */
     private static Invoice ownInvoice(HttpRequest request, PaymentsModule module) {
-        Invoice invoice = module.getInvoice().get(request.pathParam("id"));
+        Invoice invoice = module.getInvoice().get(request.idParam("id"));
         return request.ownedByCaller(invoice, invoice.customerId(), "invoice", invoice.id());
     }
 }

@@ -73,6 +73,15 @@ public final class HttpRequest {
         return value;
     }
 
+    /**
+     * A path parameter that names a thing MallBots made (a store, a basket, an order...): a UUID,
+     * checked by {@link mallbots.platform.domain.Ids} the same way in every context; anything else
+     * is a 400 naming it ("id: must be a UUID, was ...").
+     */
+    public String idParam(String name) {
+        return mallbots.platform.domain.Ids.require(pathParam(name), name);
+    }
+
     public Map<String, String> pathParameters() {
         return pathParameters;
     }

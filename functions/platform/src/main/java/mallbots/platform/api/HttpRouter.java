@@ -90,7 +90,12 @@ public final class HttpRouter {
             }
         } catch (RuntimeException e) {
             Integer status = statusOf(e);
-            if (status != null) {
+            if (status != null && e instanceof mallbots.platform.domain.ConcurrencyConflict) {
+                // every retry inside the function lost: nothing was changed, the client may simply send it again
+                log.info("request {} {} {} refused: {} {}", requestId, method, path, status, e.getMessage());
+                response = HttpResponse.error(status, "conflict: other requests changed the same thing at the same"
+                        + " time and this one changed nothing; it can be retried").withHeader("retry-after", "1");
+            } else if (status != null) {
                 log.info("request {} {} {} refused: {} {}", requestId, method, path, status, e.getMessage());
                 response = HttpResponse.error(status, e.getMessage());
             } else {
@@ -206,6 +211,10 @@ public final class HttpRouter {
 
     private static String body(APIGatewayV2HTTPEvent event) {
         String body = event.getBody();
+        // base64 is 4/3 of the bytes: a body over the limit is refused before it is decoded or parsed
+        if (body != null && body.length() > (event.getIsBase64Encoded() ? Input.MAX_BODY_LENGTH / 3 * 4 + 4 : Input.MAX_BODY_LENGTH)) {
+            throw new PayloadTooLarge("body: larger than " + Input.MAX_BODY_LENGTH + " bytes");
+        }
         if (body == null || !event.getIsBase64Encoded()) {
             return body;
         }

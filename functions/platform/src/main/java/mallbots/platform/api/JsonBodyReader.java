@@ -38,7 +38,11 @@ import mallbots.platform.messaging.Nullable;
  * <p>Every record component is required unless marked {@link Nullable}; presence is checked on
  * the JSON before binding, so that a missing primitive is not silently 0. Money is read as people
  * type it: a JSON number or string ("12.5" or 12.5 is 12.50), read as the decimal written,
- * never through a double; more than two decimals is refused.
+ * never through a double; more than two decimals is refused, and a number and a string are read by
+ * the same rule (1e3 is 1000.00 either way), up to {@link Input#MAX_MONEY}.
+ *
+ * <p>The bounds of {@link Input} (lengths, control characters, ids, maxima) are checked on the
+ * JSON before binding, naming the field.
  */
 public final class JsonBodyReader {
 
@@ -46,6 +50,17 @@ public final class JsonBodyReader {
             short.class, Short.class, byte.class, Byte.class, BigInteger.class);
     private static final Set<Class<?>> NUMBERS = Set.of(double.class, Double.class, float.class, Float.class,
             BigDecimal.class, Number.class);
+
+    private static final BigDecimal LARGEST_MONEY = new BigDecimal(Input.MAX_MONEY);
+    /** A JSON number's syntax, which a string holding money must also have. */
+    private static final java.util.regex.Pattern NUMBER_TEXT = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    private static String requireNumber(String text) {
+        if (!NUMBER_TEXT.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
+        return text;
+    }
 
     private final ObjectMapper mapper;
 
@@ -62,21 +77,24 @@ public final class JsonBodyReader {
         money.addDeserializer(Money.class, new StdDeserializer<>(Money.class) {
             @Override
             public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                if (parser.hasToken(JsonToken.VALUE_NUMBER_INT) || parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
-                    // read as the decimal written, never through a double: 9.99 stays 9.99
-                    BigDecimal written = parser.getDecimalValue();
-                    try {
-                        return Money.of(written);
-                    } catch (IllegalArgumentException e) {
-                        throw context.weirdNumberException(written, Money.class, e.getMessage());
-                    }
-                }
-                if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                boolean number = parser.hasToken(JsonToken.VALUE_NUMBER_INT) || parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT);
+                if (!number && !parser.hasToken(JsonToken.VALUE_STRING)) {
                     return (Money) context.handleUnexpectedToken(Money.class, parser);
                 }
+                // one rule whether a number or a string: the decimal written (never a double: 9.99 stays
+                // 9.99, 1e3 is 1000), bounded before it is scaled (1e999999999 would be a billion digits)
                 String text = parser.getText();
+                BigDecimal value;
                 try {
-                    return Money.of(text.strip());
+                    value = number ? parser.getDecimalValue() : new BigDecimal(requireNumber(text.strip()));
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw context.weirdStringException(text, Money.class, "not a number");
+                }
+                if (value.abs().compareTo(LARGEST_MONEY) > 0) {
+                    throw context.weirdStringException(text, Money.class, "at most " + Input.MAX_MONEY);
+                }
+                try {
+                    return Money.of(value);
                 } catch (IllegalArgumentException e) {
                     throw context.weirdStringException(text, Money.class, e.getMessage());
                 }
@@ -109,6 +127,7 @@ public final class JsonBodyReader {
             throw new BadRequest("body: must be a JSON object");
         }
         requirePresent(tree, type, "");
+        checkBounds(tree, type, "");
         try {
             return mapper.treeToValue(tree, type);
         } catch (JsonMappingException e) {
@@ -145,6 +164,59 @@ public final class JsonBodyReader {
                 }
                 requirePresent(node.get(i), element, elementPath);
             }
+        }
+    }
+
+    /** The bounds of {@link Input} on every string, id and whole number the record reads. */
+    private static void checkBounds(JsonNode node, Type type, String path) {
+        Class<?> raw = rawClass(type);
+        if (raw == null || !raw.isRecord() || !node.isObject()) {
+            return;
+        }
+        for (RecordComponent component : raw.getRecordComponents()) {
+            JsonNode child = node.get(component.getName());
+            if (child == null || child.isNull()) {
+                continue;
+            }
+            String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
+            Type generic = component.getGenericType();
+            if (child.isArray() && generic instanceof ParameterizedType list
+                    && Collection.class.isAssignableFrom(component.getType())) {
+                for (int i = 0; i < child.size(); i++) {
+                    checkValue(child.get(i), list.getActualTypeArguments()[0], component, childPath + "[" + i + "]");
+                }
+            } else {
+                checkValue(child, generic, component, childPath);
+            }
+        }
+    }
+
+    private static void checkValue(JsonNode value, Type type, RecordComponent component, String path) {
+        if (value.isTextual() && type == String.class) {
+            String text = value.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c == 0x7f) {
+                    throw new BadRequest(path + ": must not contain control characters");
+                }
+            }
+            Input.MaxLength max = component.getAnnotation(Input.MaxLength.class);
+            int limit = max == null ? Input.DEFAULT_MAX_LENGTH : max.value();
+            if (text.length() > limit) {
+                throw new BadRequest(path + ": at most " + limit + " characters, was " + text.length());
+            }
+            // a blank id is the use case's "is required"; anything else must be a UUID
+            if (component.isAnnotationPresent(Input.Uuid.class) && !text.isBlank()
+                    && !mallbots.platform.domain.Ids.isUuid(text)) {
+                throw new BadRequest(mallbots.platform.domain.Ids.notAUuid(text, path).getMessage());
+            }
+        } else if (value.isIntegralNumber() && component.isAnnotationPresent(Input.Max.class)) {
+            long max = component.getAnnotation(Input.Max.class).value();
+            if (!value.canConvertToLong() || value.longValue() > max) {
+                throw new BadRequest(path + ": must be at most " + max);
+            }
+        } else {
+            checkBounds(value, type, path);
         }
     }
 

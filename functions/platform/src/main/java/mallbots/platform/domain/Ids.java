@@ -25,14 +25,19 @@ public final class Ids {
         }
     }
 
-    /** @throws InvalidValue "field: must be a UUID" */
+    /** @throws InvalidValue "field: must be a UUID, was "..."" (a long value cut short) */
     public static String require(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidValue(field + ": is required");
         }
         if (!isUuid(value)) {
-            throw new InvalidValue(field + ": must be a UUID, e.g. 0b5a7c2e-4f1d-4c3a-9e8b-2d6f1a0c9b7e");
+            throw notAUuid(value, field);
         }
         return value;
+    }
+
+    public static InvalidValue notAUuid(String value, String field) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return new InvalidValue(field + ": must be a UUID, was \"" + shown + "\"");
     }
 }

@@ -6,8 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import mallbots.platform.api.BadRequest;
 import mallbots.platform.api.HttpRequest;
+import mallbots.platform.api.Input;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
+import mallbots.platform.api.Input;
 import mallbots.platform.messaging.Nullable;
 import mallbots.search.application.FindOrders;
 import mallbots.search.application.OrderQuery;
@@ -28,9 +30,10 @@ final class SearchRoutes {
     }
 
     /** POST /api/search/orders: every field optional; an empty body lists all orders. */
-    record SearchBody(@Nullable String customerId, @Nullable List<String> storeIds, @Nullable List<String> productIds,
+    record SearchBody(@Nullable @Input.Uuid String customerId, @Nullable @Input.Uuid List<String> storeIds,
+            @Nullable @Input.Uuid List<String> productIds,
             @Nullable String status, @Nullable String createdAfter, @Nullable String createdBefore,
-            @Nullable Integer limit, @Nullable String next) {
+            @Nullable Integer limit, @Nullable @Input.MaxLength(2048) String next) {
     }
 
     /** The answer of a search. */
@@ -39,7 +42,7 @@ final class SearchRoutes {
 
     static HttpRouter router(SearchModule search) {
         return HttpRouter.builder()
-                .route(GET, request -> HttpResponse.ok(search.findOrders().get(request.pathParam("id"))))
+                .route(GET, request -> HttpResponse.ok(search.findOrders().get(request.idParam("id"))))
                 .route(SEARCH, request -> {
                     FindOrders.Result result = search.findOrders().search(query(request));
                     return HttpResponse.ok(new SearchAnswer(result.orders(), result.next()));

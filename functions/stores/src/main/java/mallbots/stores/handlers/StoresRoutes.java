@@ -4,6 +4,7 @@ import java.util.List;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
+import mallbots.platform.api.Input;
 import mallbots.platform.domain.ConcurrencyConflict;
 import mallbots.platform.domain.Money;
 import mallbots.stores.domain.CatalogProduct;
@@ -17,19 +18,20 @@ import mallbots.stores.domain.MallStore;
 public final class StoresRoutes {
 
     /** POST /api/stores. */
-    record CreateStoreBody(String name, String location) {
+    record CreateStoreBody(@Input.MaxLength(100) String name, @Input.MaxLength(100) String location) {
     }
 
     /** PUT /api/stores/{id}/rebrand. */
-    record RebrandStoreBody(String name) {
+    record RebrandStoreBody(@Input.MaxLength(100) String name) {
     }
 
     /** POST /api/stores/{storeId}/products; the description may be empty. */
-    record AddProductBody(String name, String description, String sku, Money price) {
+    record AddProductBody(@Input.MaxLength(100) String name, @Input.MaxLength(1000) String description,
+            @Input.MaxLength(64) String sku, Money price) {
     }
 
     /** PUT /api/stores/products/{id}/rebrand; the description may be empty. */
-    record RebrandProductBody(String name, String description) {
+    record RebrandProductBody(@Input.MaxLength(100) String name, @Input.MaxLength(1000) String description) {
     }
 
     /** PUT /api/stores/products/{id}/increasePrice and /decreasePrice: the new price. */
@@ -70,13 +72,13 @@ public final class StoresRoutes {
                     return HttpResponse.ok(stores.rebrandStore().execute(id, body.name()));
                 })
                 .route("POST /api/stores/{storeId}/products", request -> {
-                    String storeId = request.pathParam("storeId");
+                    String storeId = request.idParam("storeId");
                     AddProductBody body = request.body(AddProductBody.class);
                     return HttpResponse.created(new Created(stores.addProduct().execute(
                             storeId, body.name(), body.description(), body.sku(), body.price())));
                 })
                 .route("GET /api/stores/{storeId}/products", request ->
-                        HttpResponse.ok(new Products(stores.getCatalog().execute(request.pathParam("storeId")))))
+                        HttpResponse.ok(new Products(stores.getCatalog().execute(request.idParam("storeId")))))
                 .route("GET /api/stores/products/{id}",
                         request -> HttpResponse.ok(stores.getProduct().execute(id(request))))
                 .route("PUT /api/stores/products/{id}/rebrand", request -> {
@@ -102,6 +104,6 @@ public final class StoresRoutes {
     }
 
     private static String id(HttpRequest request) {
-        return request.pathParam("id");
+        return request.idParam("id");
     }
 }

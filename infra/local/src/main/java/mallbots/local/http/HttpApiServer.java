@@ -44,6 +44,8 @@ import mallbots.local.template.TemplateReader;
  */
 public final class HttpApiServer implements AutoCloseable {
 
+    /** API Gateway's HTTP API payload limit. */
+    private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
 
     private final HttpServer server;
@@ -88,7 +90,14 @@ public final class HttpApiServer implements AutoCloseable {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            // API Gateway's HTTP API refuses a payload over 10 MB itself
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD + 1);
+            if (body.length > MAX_PAYLOAD) {
+                respond(exchange, 413, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                console.http(method, path, null, 413, Duration.ofNanos(System.nanoTime() - start));
+                return;
+            }
             if (cors.enabled() && method.equals("OPTIONS") && exchange.getRequestHeaders().containsKey("Access-control-request-method")) {
                 preflight(exchange);
                 console.http(method, path, "CORS preflight", 204, Duration.ofNanos(System.nanoTime() - start));
@@ -98,7 +107,23 @@ public final class HttpApiServer implements AutoCloseable {
                 console.http(method, path, "local issuer", 200, Duration.ofNanos(System.nanoTime() - start));
                 return;
             }
-            Optional<RouteTable.Match> match = routes.match(method, path);
+            Optional<RouteTable.Match> match;
+            try {
+                match = routes.match(method, path);
+            } catch (IllegalArgumentException badEscape) {
+                respond(exchange, 400, Map.of("content-type", "application/json"),
+                        "{\"message\":\"path: malformed percent-encoding\"}".getBytes(StandardCharsets.UTF_8));
+                console.http(method, path, null, 400, Duration.ofNanos(System.nanoTime() - start));
+                return;
+            }
+            java.util.Set<String> allowed = match.isEmpty() ? routes.methodsFor(path) : java.util.Set.of();
+            if (!allowed.isEmpty()) {
+                // the path has routes, not for this method: 405 naming those it has
+                respond(exchange, 405, Map.of("content-type", "application/json", "allow", String.join(", ", allowed)),
+                        "{\"message\":\"Method Not Allowed\"}".getBytes(StandardCharsets.UTF_8));
+                console.http(method, path, null, 405, Duration.ofNanos(System.nanoTime() - start));
+                return;
+            }
             if (match.isEmpty()) {
                 respond(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 console.http(method, path, null, 404, Duration.ofNanos(System.nanoTime() - start));

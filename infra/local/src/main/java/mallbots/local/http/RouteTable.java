@@ -45,6 +45,16 @@ public final class RouteTable {
                 .map(r -> new Match(r, Map.of())));
     }
 
+    /** The methods of the routes whose path template fits this path (for a 405's Allow), in the template's order. */
+    public java.util.Set<String> methodsFor(String path) {
+        String[] segments = split(path);
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        routes.stream().filter(route -> !route.path().equals("$default"))
+                .filter(route -> candidate(route, segments).isPresent())
+                .forEach(route -> methods.add(route.method()));
+        return methods;
+    }
+
     private static Optional<Candidate> candidate(Template.Route route, String[] segments) {
         String[] template = split(route.path());
         Map<String, String> parameters = new LinkedHashMap<>();
