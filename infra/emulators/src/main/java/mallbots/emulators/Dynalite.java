@@ -19,13 +19,19 @@ import org.slf4j.LoggerFactory;
 /**
  * dynalite, the DynamoDB of the local cloud, as a child process of this JVM. In memory by
  * default; with a data directory it keeps its LevelDB files there. The process is stopped by
- * {@link #close()} and, should the JVM end without it, by a shutdown hook.
+ * {@link #close()} and, should the JVM end without it, by a shutdown hook; should the JVM die
+ * without running it ({@code kill -9}), by itself: it runs under our {@code run.js}, which exits
+ * when its stdin (a pipe from this JVM) closes or its parent changes. A data directory that
+ * another process holds (its LevelDB lock) or a port in use is refused at start, saying so.
  */
 public final class Dynalite implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dynalite.class);
     /** Where the pinned package.json lives, relative to the repository root. */
     public static final String PACKAGE_DIR = "infra/emulators/dynalite";
+
+    /** How long a start waits for a data directory still locked by a dynalite that is on its way out. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     private final Process process;
     private final int port;
@@ -55,9 +61,13 @@ public final class Dynalite implements AutoCloseable {
         }
         int chosen = port == 0 ? Ports.free() : port;
         if (Ports.isOpen(chosen)) {
-            throw new IllegalStateException("port " + chosen + " is taken: cannot start dynalite there");
+            throw new IllegalStateException("port " + chosen + " is in use by another process: cannot start dynalite"
+                    + " there (another local cloud? pick another port)");
         }
-        List<String> command = new ArrayList<>(List.of(node(), cli.toString(),
+        if (dataDir != null) {
+            DataDirLock.awaitFree(dataDir, LOCK_WAIT);
+        }
+        List<String> command = new ArrayList<>(List.of(node(), packageDir.resolve("run.js").toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(chosen),
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dataDir != null) {

@@ -23,7 +23,7 @@ import mallbots.platform.saga.SagaStep;
  * sent together (see the module's README for why that is safe):
  *
  * <ol>
- *   <li>no action; compensation RejectOrder
+ *   <li>no action; compensation RejectOrder (with the saga's reason: the refusals, or "timed out")
  *   <li>in parallel: AuthorizeCustomer; CreateShoppingList (the reply's shoppingListId is
  *       remembered; compensation CancelShoppingList); ConfirmPayment (amount = the order's total)
  *   <li>InitiateShopping
@@ -48,7 +48,8 @@ public final class CreateOrderSaga {
     public static final SagaDefinition<CreateOrderData> DEFINITION = SagaDefinition.of(NAME, REPLY_TO,
             CreateOrderData.class,
             SagaStep.<CreateOrderData>withoutAction()
-                    .compensatedBy(CosecMessages.REJECT_ORDER, data -> new RejectOrder(data.orderId())),
+                    .compensatedBy(CosecMessages.REJECT_ORDER,
+                            (CreateOrderData data, String reason) -> new RejectOrder(data.orderId(), reason)),
             SagaStep.parallel(
                     SagaStep.action(CosecMessages.AUTHORIZE_CUSTOMER,
                             data -> new AuthorizeCustomer(data.customerId())),

@@ -9,8 +9,8 @@ import mallbots.platform.consumer.SqsMessageConsumer;
 import mallbots.platform.messaging.MessageType;
 
 /**
- * Drains the CosecQueue: OrderCreated starts a create-order saga, and the participants' replies
- * move it on. A record that cannot be decoded, or a reply to a saga that does not exist, fails
+ * Drains the CosecQueue: OrderCreated starts a create-order saga, the participants' replies
+ * move it on, and OrderCanceled stops it. A record that cannot be decoded, or a reply to a saga that does not exist, fails
  * alone and reaches the dead-letter queue after its retries.
  */
 public final class CosecEventsFunction extends SqsEventsFunction {
@@ -30,7 +30,8 @@ public final class CosecEventsFunction extends SqsEventsFunction {
 
     static MessageHandlers handlers(CosecModule module) {
         MessageHandlers.Builder handlers = MessageHandlers.builder()
-                .on(OrderingMessages.ORDER_CREATED, module.start()::start);
+                .on(OrderingMessages.ORDER_CREATED, module.start()::start)
+                .on(OrderingMessages.ORDER_CANCELED, module.stop()::stop);
         for (MessageType<?> reply : CreateOrderSaga.REPLIES) {
             onReply(handlers, reply, module);
         }

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 import mallbots.messages.cosec.CancelShoppingList;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderCreated;
+import mallbots.messages.ordering.OrderingMessages;
 import mallbots.messages.stores.StoreCreated;
 import mallbots.messages.stores.StoresMessages;
 import mallbots.platform.json.Json;
@@ -43,9 +45,9 @@ class CosecTemplateTest {
     private final CloudFormationTemplate template = CloudFormationTemplate.load();
 
     @Test
-    void theRulesRouteOrderCreatedAndEveryReplyToCosecAndNothingElse() throws Exception {
+    void theRulesRouteOrderCreatedOrderCanceledAndEveryReplyToCosecAndNothingElse() throws Exception {
         Machine rules = new Machine();
-        for (String rule : List.of("CosecOrderCreatedRule", "CosecRepliesRule")) {
+        for (String rule : List.of("CosecOrderCreatedRule", "CosecOrderCanceledRule", "CosecRepliesRule")) {
             Map<String, Object> properties = template.properties(rule);
             assertThat(properties.get("EventBusName")).isEqualTo(ref("EventBus"));
             rules.addRule(rule, Json.mapper().writeValueAsString(properties.get("EventPattern")));
@@ -80,6 +82,10 @@ class CosecTemplateTest {
             routedReplies.add(reply.detailType());
         }
         assertThat(rules.rulesForJSONEvent(event(created))).containsExactly("CosecOrderCreatedRule");
+        Message<OrderCanceled> canceled = OrderingMessages.ORDER_CANCELED.create(new OrderCanceled(
+                created.data().orderId(), created.data().customerId(), created.data().paymentId(), null))
+                .withMetadata(m -> m.withAggregate(created.data().orderId(), 2));
+        assertThat(rules.rulesForJSONEvent(event(canceled))).containsExactly("CosecOrderCanceledRule");
         Message<?> storeCreated = StoresMessages.STORE_CREATED.create(
                 new StoreCreated(CosecTestbed.id(), "Robot Supplies", "Level 1"))
                 .withMetadata(m -> m.withAggregate(CosecTestbed.id(), 1));
@@ -91,12 +97,13 @@ class CosecTemplateTest {
                 .collect(Collectors.toSet());
         Set<String> routed = new HashSet<>(routedReplies);
         routed.add("OrderCreated");
+        routed.add("OrderCanceled");
         assertThat(handled).isEqualTo(routed);
     }
 
     @Test
-    void bothRulesDeliverToTheQueueWithRetriesAndTheDeadLetterQueueWhichOnlyTheyMaySendTo() {
-        for (String rule : List.of("CosecOrderCreatedRule", "CosecRepliesRule")) {
+    void theRulesDeliverToTheQueueWithRetriesAndTheDeadLetterQueueWhichOnlyTheyMaySendTo() {
+        for (String rule : List.of("CosecOrderCreatedRule", "CosecOrderCanceledRule", "CosecRepliesRule")) {
             Map<String, Object> target = map(list(template.properties(rule).get("Targets")).getFirst());
             assertThat(target.get("Arn")).isEqualTo(getAtt("CosecQueue.Arn"));
             assertThat(map(target.get("RetryPolicy"))).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");
@@ -105,7 +112,8 @@ class CosecTemplateTest {
         Map<String, Object> statement = map(list(map(template.properties("CosecQueuePolicy").get("PolicyDocument"))
                 .get("Statement")).getFirst());
         assertThat(list(map(map(statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn")))
-                .containsExactlyInAnyOrder(getAtt("CosecOrderCreatedRule.Arn"), getAtt("CosecRepliesRule.Arn"));
+                .containsExactlyInAnyOrder(getAtt("CosecOrderCreatedRule.Arn"), getAtt("CosecOrderCanceledRule.Arn"),
+                        getAtt("CosecRepliesRule.Arn"));
         Map<String, Object> queue = template.properties("CosecQueue");
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(getAtt("CosecDeadLetterQueue.Arn"));
@@ -118,7 +126,7 @@ class CosecTemplateTest {
 
     @Test
     void everyFunctionRunsAHandlerOfTheCosecJarOnItsTable() throws ClassNotFoundException {
-        for (String id : List.of("CosecEvents", "CosecOutboxSweeper")) {
+        for (String id : List.of("CosecEvents", "CosecOutboxSweeper", "CosecSagaDeadlines")) {
             Map<String, Object> function = template.properties(id);
             assertThat(function.get("CodeUri")).as(id).isEqualTo("functions/cosec/target/cosec.jar");
             assertThat(RequestHandler.class).as(id).isAssignableFrom(Class.forName((String) function.get("Handler")));
@@ -130,13 +138,21 @@ class CosecTemplateTest {
         }
         Map<String, Object> sweep = map(map(template.properties("CosecOutboxSweeper").get("Events")).get("Sweep"));
         assertThat(sweep.get("Type")).isEqualTo("Schedule");
+        Map<String, Object> deadlines = map(map(template.properties("CosecSagaDeadlines").get("Events")).get("Sweep"));
+        assertThat(deadlines.get("Type")).isEqualTo("Schedule");
+        // the saga's consumer and the deadline sweeper decide with the same deadlines
+        for (String id : List.of("CosecEvents", "CosecSagaDeadlines")) {
+            Map<String, Object> variables = map(map(template.properties(id).get("Environment")).get("Variables"));
+            assertThat(variables.get(CosecModule.STEP_DEADLINE_SECONDS)).as(id).isEqualTo(ref("SagaStepDeadlineSeconds"));
+            assertThat(variables.get(CosecModule.STEP_RESENDS)).as(id).isEqualTo(ref("SagaStepResends"));
+        }
     }
 
     @Test
     void theTableIsTheOneContextTableMakes() {
         TableShape declared = TableShape.declared(template, "CosecTable");
 
-        assertThat(declared).isEqualTo(TableShape.created(ContextTable.Keys.PARTITION, List.of()));
+        assertThat(declared).isEqualTo(TableShape.created(ContextTable.Keys.PARTITION, CosecTestbed.INDEXES));
     }
 
     @Test

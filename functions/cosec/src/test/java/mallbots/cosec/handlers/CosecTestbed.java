@@ -21,6 +21,7 @@ import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.MessageTypes;
 import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.RecordingPublisher;
+import mallbots.platform.saga.SagaDeadlines;
 import mallbots.platform.saga.SagaOrchestrator;
 import mallbots.platform.saga.SagaState;
 import mallbots.platform.table.ContextTable;
@@ -42,10 +43,13 @@ final class CosecTestbed {
 
     static final MessageCodec COMMANDS = new MessageCodec(CosecMessages.ALL);
     /** What reaches cosec's queue: OrderCreated and the replies. */
-    static final MessageCodec INBOUND = new MessageCodec(MessageTypes.of(OrderingMessages.ORDER_CREATED)
-            .plus(MessageTypes.of(CreateOrderSaga.REPLIES)));
+    static final MessageCodec INBOUND = new MessageCodec(MessageTypes.of(OrderingMessages.ORDER_CREATED,
+            OrderingMessages.ORDER_CANCELED).plus(MessageTypes.of(CreateOrderSaga.REPLIES)));
 
     static final MessageSchemas SCHEMAS = MessageSchemas.load();
+    /** The table's own GSI besides the outbox's: the running sagas by deadline. */
+    static final List<ContextTable.Index> INDEXES = List.of(
+            new ContextTable.Index(SagaDeadlines.INDEX, SagaDeadlines.DUE, SagaDeadlines.AT));
 
     final DynamoDbClient dynamo = LocalAws.dynamo();
     final String table;
@@ -60,24 +64,29 @@ final class CosecTestbed {
     }
 
     CosecTestbed(RecordingPublisher bus) {
-        this(bus, null);
+        this(bus, null, SagaDeadlines.defaults());
     }
 
-    private CosecTestbed(RecordingPublisher bus, String existingTable) {
+    /** With these deadlines (e.g. on a clock the test moves). */
+    CosecTestbed(SagaDeadlines deadlines) {
+        this(RecordingPublisher.accepting(), null, deadlines);
+    }
+
+    private CosecTestbed(RecordingPublisher bus, String existingTable, SagaDeadlines deadlines) {
         if (existingTable == null) {
             this.table = LocalAws.uniqueName("cosec");
-            ContextTable.create(dynamo, table, ContextTable.Keys.PARTITION);
+            ContextTable.create(dynamo, table, ContextTable.Keys.PARTITION, INDEXES);
         } else {
             this.table = existingTable;
         }
         this.bus = bus;
-        this.module = CosecModule.create(dynamo, table, new SchemaCheckingPublisher(bus));
+        this.module = CosecModule.create(dynamo, table, new SchemaCheckingPublisher(bus), deadlines);
         this.function = new CosecEventsFunction(module);
     }
 
     /** The same table with a new function instance publishing to {@code publisher}: a restart after a crash. */
     CosecTestbed restartedWith(RecordingPublisher publisher) {
-        return new CosecTestbed(publisher, table);
+        return new CosecTestbed(publisher, table, module.sagas().deadlines());
     }
 
     /** A new order of two lines, as ordering announces it. */

@@ -156,7 +156,9 @@ class CreateOrderSagaTest {
         Message<?> cause = lastReply;
         List<Message<?>> sent = testbed.commands().subList(sentBefore, testbed.commands().size());
         assertThat(sent).extracting(Message::detailType).containsExactly(compensations.split(",\\s*"));
-        assertThat(sent.getLast().data()).isEqualTo(new RejectOrder(orderId));
+        // the order is told why: the failed commands' reasons, in the order of the step's actions
+        assertThat(sent.getLast().data()).isEqualTo(new RejectOrder(orderId, testbed.saga(orderId).reason()));
+        assertThat(testbed.saga(orderId).reason()).contains("refused by the test");
         if (sent.size() == 2) {
             assertThat(sent.getFirst().data()).isEqualTo(new CancelShoppingList(shoppingListId));
         }

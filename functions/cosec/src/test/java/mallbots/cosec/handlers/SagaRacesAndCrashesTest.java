@@ -90,7 +90,7 @@ class SagaRacesAndCrashesTest {
         assertThat(results).extracting(SagaResult::status).containsOnlyOnce(Status.COMPENSATED)
                 .filteredOn(status -> status == Status.RECORDED).hasSize(2);
         assertThat(testbed.commands().subList(3, testbed.commands().size())).<Object>extracting(Message::data)
-                .containsExactly(new CancelShoppingList(shoppingListId), new RejectOrder(orderId));
+                .containsExactly(new CancelShoppingList(shoppingListId), new RejectOrder(orderId, "customer is disabled"));
         assertThat(testbed.saga(orderId).reason()).isEqualTo("customer is disabled");
     }
 

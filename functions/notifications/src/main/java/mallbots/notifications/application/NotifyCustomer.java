@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notifies an order's customer of one order event, exactly once per message.
+ * Notifies an order's customer of one order event, exactly once per order and kind: the
+ * notification's id is made from both ({@link Notification#idFor}), not from the message, so the
+ * same event published again under a new message id finds the notification the first one made.
  *
- * <p>The notification (id = the message id) is first recorded PENDING, in the one conditional
- * write that also marks the message applied; then it is handed to the sender; then marked SENT.
+ * <p>The notification is first recorded PENDING, in one conditional write (on its id); then it is handed to the sender; then marked SENT.
  * The record is the outbox of the send: if the process dies, or the sender fails, between the
  * write and the mark, the message is not acknowledged, SQS delivers it again, and that delivery
  * finds the PENDING record and sends it (a redelivery of a SENT one does nothing). So no
@@ -48,10 +49,12 @@ public final class NotifyCustomer {
      * @throws CustomerNotCached if the customer's number is not known yet (the message is retried)
      */
     public Notification notify(String messageId, NotificationKind kind, String orderId, String customerId) {
-        Notification notification = records.find(messageId).orElseGet(() -> record(messageId, kind, orderId,
+        String id = Notification.idFor(orderId, kind);
+        Notification notification = records.find(id).orElseGet(() -> record(id, messageId, kind, orderId,
                 customerId));
         if (!notification.pending()) {
-            log.info("notification {} already sent: skipped", messageId);
+            log.info("{} notification of order {} already sent ({}): message {} skipped", kind, orderId,
+                    notification.id(), messageId);
             return notification;
         }
         sender.send(notification);
@@ -59,17 +62,18 @@ public final class NotifyCustomer {
         return notification.sent();
     }
 
-    private Notification record(String messageId, NotificationKind kind, String orderId, String customerId) {
+    private Notification record(String id, String messageId, NotificationKind kind, String orderId,
+            String customerId) {
         CachedCustomer customer = customers.find(customerId).filter(CachedCustomer::reachable)
                 .orElseThrow(() -> new CustomerNotCached(customerId, messageId));
-        Notification notification = new Notification(messageId, customerId, customer.smsNumber().value(), kind,
+        Notification notification = new Notification(id, customerId, customer.smsNumber().value(), kind,
                 orderId, kind.text(customer.name().value(), orderId), SENT_AT.format(clock.instant()),
                 Notification.Status.PENDING);
         if (records.recordNew(notification)) {
             return notification;
         }
-        // another delivery of the same message recorded it meanwhile: continue from its record
-        return records.find(messageId).orElseThrow(() -> new IllegalStateException(
-                "notification " + messageId + " exists but cannot be read"));
+        // another delivery (of this message or another announcing the same) recorded it meanwhile
+        return records.find(id).orElseThrow(() -> new IllegalStateException(
+                "notification " + id + " exists but cannot be read"));
     }
 }

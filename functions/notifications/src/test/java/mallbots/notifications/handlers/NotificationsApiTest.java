@@ -39,7 +39,7 @@ class NotificationsApiTest {
         JsonNode list = response.json().get("notifications");
         List<String> ids = new ArrayList<>();
         list.forEach(n -> ids.add(n.get("id").asText()));
-        assertThat(ids).containsExactly(completed.messageId(), readied.messageId(), created.messageId());
+        assertThat(ids).containsExactly(NotificationsTestbed.idOf(completed), NotificationsTestbed.idOf(readied), NotificationsTestbed.idOf(created));
         JsonNode newest = list.get(0);
         assertThat(fieldNames(newest)).containsExactly("id", "customerId", "smsNumber", "kind", "orderId", "text",
                 "sentAt", "status");

@@ -45,10 +45,10 @@ class NotificationsEventsTest {
         assertThat(notifications.sender.sent.get(1).text())
                 .isEqualTo("Hi Ada Lovelace, your order " + orderId + " is ready.");
         for (Message<?> event : events) {
-            Notification recorded = notifications.notification(event.messageId()).orElseThrow();
+            Notification recorded = notifications.notification(NotificationsTestbed.idOf(event)).orElseThrow();
             assertThat(recorded.status()).isEqualTo(Notification.Status.SENT);
-            assertThat(notifications.attribute(event.messageId(), "customerId").s()).isEqualTo(customerId);
-            assertThat(notifications.attribute(event.messageId(), "sentAt").s()).isEqualTo(recorded.sentAt());
+            assertThat(notifications.attribute(NotificationsTestbed.idOf(event), "customerId").s()).isEqualTo(customerId);
+            assertThat(notifications.attribute(NotificationsTestbed.idOf(event), "sentAt").s()).isEqualTo(recorded.sentAt());
         }
         assertThat(notifications.allNotifications()).hasSize(4);
         assertThat(notifications.bus.published()).isEmpty();
@@ -66,9 +66,29 @@ class NotificationsEventsTest {
         notifications.deliverOk(completed, completed);
 
         assertThat(notifications.sender.sent).extracting(Notification::id)
-                .containsExactly(readied.messageId(), completed.messageId());
+                .containsExactly(NotificationsTestbed.idOf(readied), NotificationsTestbed.idOf(completed));
         assertThat(notifications.sender.attempts).hasValue(2);
         assertThat(notifications.allNotifications()).hasSize(2);
+    }
+
+    @Test
+    void theSameOrderEventPublishedAgainUnderANewMessageIdSendsNothingMore() {
+        notifications.deliverOk(registered(customerId, "Ada Lovelace", "+15555550123"));
+        Message<?> created = orderCreated(orderId, customerId);
+        notifications.deliverOk(created);
+        // re-published (a replay, or a producer that published twice): the same event, a new message id
+        Message<?> again = created.withMetadata(m -> m.withMessageId(newId()));
+
+        notifications.deliverOk(again);
+        notifications.deliverOk(orderCreated(orderId, customerId));
+
+        assertThat(notifications.sender.sent).extracting(Notification::kind)
+                .containsExactly(NotificationKind.ORDER_CREATED);
+        assertThat(notifications.sender.attempts).hasValue(1);
+        assertThat(notifications.allNotifications()).hasSize(1);
+        // another order of the customer is notified as usual
+        notifications.deliverOk(orderCreated(newId(), customerId));
+        assertThat(notifications.sender.sent).hasSize(2);
     }
 
     @Test
@@ -113,8 +133,8 @@ class NotificationsEventsTest {
             assertThat(notifications.receiveAndHandle(1).getBatchItemFailures()).isEmpty();
         }
 
-        assertThat(notifications.sender.sent).extracting(Notification::id).containsExactly(created.messageId());
-        assertThat(notifications.notification(created.messageId()).orElseThrow().status())
+        assertThat(notifications.sender.sent).extracting(Notification::id).containsExactly(NotificationsTestbed.idOf(created));
+        assertThat(notifications.notification(NotificationsTestbed.idOf(created)).orElseThrow().status())
                 .isEqualTo(Notification.Status.SENT);
     }
 
@@ -126,14 +146,14 @@ class NotificationsEventsTest {
 
         assertThat(notifications.deliver(readied).getBatchItemFailures()).hasSize(1);
 
-        Notification pending = notifications.notification(readied.messageId()).orElseThrow();
+        Notification pending = notifications.notification(NotificationsTestbed.idOf(readied)).orElseThrow();
         assertThat(pending.status()).isEqualTo(Notification.Status.PENDING);
         assertThat(notifications.sender.sent).isEmpty();
 
         assertThat(notifications.receiveAndHandle(1).getBatchItemFailures()).isEmpty();
 
-        assertThat(notifications.sender.sent).extracting(Notification::id).containsExactly(readied.messageId());
-        Notification sent = notifications.notification(readied.messageId()).orElseThrow();
+        assertThat(notifications.sender.sent).extracting(Notification::id).containsExactly(NotificationsTestbed.idOf(readied));
+        Notification sent = notifications.notification(NotificationsTestbed.idOf(readied)).orElseThrow();
         assertThat(sent.status()).isEqualTo(Notification.Status.SENT);
         // the same record: the time it was first recorded, not a second one
         assertThat(sent.sentAt()).isEqualTo(pending.sentAt());

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class NotificationsInvokeEventsTest {
 
     private static final Path INVOKE = Path.of("../../events-schema/invoke");
-    private static final String ORDER_READIED_ID = "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c90";
+    /** The invoke event's OrderReadied makes the order's "ready" notification, whose id is by order and kind. */
+    private static final String ORDER_READIED_ID = mallbots.notifications.domain.Notification.idFor(
+            "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a604", mallbots.notifications.domain.NotificationKind.ORDER_READIED);
 
     /** As Lambda's runtime reads its events: case-insensitive names ("Records", "eventSourceARN"), lenient. */
     private static final ObjectMapper LAMBDA = JsonMapper.builder()

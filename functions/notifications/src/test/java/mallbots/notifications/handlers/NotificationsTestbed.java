@@ -32,6 +32,7 @@ import mallbots.notifications.adapters.DynamoNotificationRecords;
 import mallbots.notifications.adapters.NotificationsTable;
 import mallbots.notifications.application.NotificationSender;
 import mallbots.notifications.domain.Notification;
+import mallbots.notifications.domain.NotificationKind;
 import mallbots.platform.domain.Money;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.Message;
@@ -284,5 +285,18 @@ final class NotificationsTestbed {
     static Message<OrderCanceled> orderCanceled(String orderId, String customerId) {
         return versioned(OrderingMessages.ORDER_CANCELED, orderId, 2,
                 new OrderCanceled(orderId, customerId, newId(), null));
+    }
+
+    /** The id of the notification an order event makes: by the order and kind, not by the message. */
+    static String idOf(Message<?> orderEvent) {
+        NotificationKind kind = switch (orderEvent.detailType()) {
+            case "OrderCreated" -> NotificationKind.ORDER_CREATED;
+            case "OrderReadied" -> NotificationKind.ORDER_READIED;
+            case "OrderCompleted" -> NotificationKind.ORDER_COMPLETED;
+            case "OrderCanceled" -> NotificationKind.ORDER_CANCELED;
+            default -> throw new IllegalArgumentException("not an order event: " + orderEvent.detailType());
+        };
+        return Notification.idFor(mallbots.platform.json.Json.mapper().valueToTree(orderEvent.data())
+                .get("orderId").asText(), kind);
     }
 }

@@ -53,7 +53,8 @@ public final class OrderingMessageHandlers {
                         OrderReplies.toApprove(command, approve.approve(command.metadata(), command.data().orderId(),
                                 command.data().shoppingId()))))
                 .on(CosecMessages.REJECT_ORDER, command -> replies.answer(requireSaga(command), () ->
-                        OrderReplies.toReject(command, reject.reject(command.metadata(), command.data().orderId()))))
+                        OrderReplies.toReject(command, reject.reject(command.metadata(), command.data().orderId(),
+                                command.data().reason()))))
                 .build();
     }
 

@@ -16,11 +16,12 @@ import mallbots.platform.domain.Money;
  * once completed. createdAt, updatedAt and statusTimes (each status the order went through,
  * in the order of its life, by label) are ISO-8601 instants to the millisecond, recorded by the
  * order as it changed; absent for changes stored before the order recorded its times.
+ * rejectedReason: why the saga rejected it (e.g. "timed out"), only for a rejected order that was told.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(String id, String customerId, String paymentId, String shoppingId, String invoiceId,
         List<Item> items, Money total, String status, Instant createdAt, Instant updatedAt,
-        Map<String, Instant> statusTimes) {
+        Map<String, Instant> statusTimes, String rejectedReason) {
 
     public OrderView {
         items = List.copyOf(items);
@@ -30,7 +31,8 @@ public record OrderView(String id, String customerId, String paymentId, String s
     public static OrderView of(Order order) {
         return new OrderView(order.id(), order.customerId(), order.paymentId(), order.shoppingId(),
                 order.invoiceId(), order.items().stream().map(Item::of).toList(), order.total(),
-                order.status().label(), order.createdAt(), order.updatedAt(), labelled(order));
+                order.status().label(), order.createdAt(), order.updatedAt(), labelled(order),
+                order.rejectedReason());
     }
 
     private static Map<String, Instant> labelled(Order order) {

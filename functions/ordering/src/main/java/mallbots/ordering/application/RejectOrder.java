@@ -20,7 +20,8 @@ public final class RejectOrder {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public SagaAnswer reject(Metadata command, String orderId) {
-        return SagaCommand.run(orders, command, orderId, order -> order.reject(clock.instant()));
+    /** {@code reason}: why the saga gave up, kept by the order (null when the command has none). */
+    public SagaAnswer reject(Metadata command, String orderId, String reason) {
+        return SagaCommand.run(orders, command, orderId, order -> order.reject(reason, clock.instant()));
     }
 }

@@ -41,6 +41,7 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
     private final List<OrderItem> items = new ArrayList<>();
     private Money total;
     private OrderStatus status;
+    private String rejectedReason;
     private final Map<OrderStatus, Instant> statusTimes = new EnumMap<>(OrderStatus.class);
 
     /** The blank order that the event store restores and replays into; orders start at {@link #create}. */
@@ -79,10 +80,14 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
         }
     }
 
-    /** The saga's compensation: a pending order is rejected; one rejected or canceled already stays so. */
-    public void reject(Instant at) {
+    /**
+     * The saga's compensation: a pending order is rejected, with the saga's reason if it gave one;
+     * one rejected or canceled already stays so.
+     */
+    public void reject(String reason, Instant at) {
         switch (status()) {
-            case PENDING -> raise(new OrderRejected(Objects.requireNonNull(at, "at")));
+            case PENDING -> raise(new OrderRejected(Objects.requireNonNull(at, "at"),
+                    reason == null || reason.isBlank() ? null : reason));
             case REJECTED, CANCELED -> {
                 // out of the running already: the compensation has nothing to undo
             }
@@ -160,6 +165,11 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
         return total;
     }
 
+    /** Why the saga rejected it (a participant's refusal, "timed out"); null when not rejected or not told. */
+    public String rejectedReason() {
+        return rejectedReason;
+    }
+
     public OrderStatus status() {
         if (status == null) {
             throw new IllegalStateException("order " + id() + " was never created");
@@ -200,7 +210,10 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
                 shoppingId = approved.shoppingId();
                 status = OrderStatus.APPROVED;
             }
-            case OrderRejected rejected -> status = OrderStatus.REJECTED;
+            case OrderRejected rejected -> {
+                rejectedReason = rejected.reason();
+                status = OrderStatus.REJECTED;
+            }
             case OrderReadied readied -> status = OrderStatus.READY;
             case OrderCompleted completed -> {
                 invoiceId = completed.invoiceId();
@@ -223,7 +236,8 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
 
     @Override
     public OrderSnapshot snapshot() {
-        return new OrderSnapshot(customerId, paymentId, shoppingId, invoiceId, items(), total, status, statusTimes());
+        return new OrderSnapshot(customerId, paymentId, shoppingId, invoiceId, items(), total, status, statusTimes(),
+                rejectedReason);
     }
 
     @Override
@@ -236,6 +250,7 @@ public final class Order extends Aggregate<OrderEvent, OrderSnapshot> {
         items.addAll(snapshot.items());
         total = snapshot.total();
         status = snapshot.status();
+        rejectedReason = snapshot.rejectedReason();
         statusTimes.clear();
         statusTimes.putAll(snapshot.statusTimes());
     }

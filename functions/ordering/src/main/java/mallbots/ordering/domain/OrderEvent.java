@@ -24,8 +24,8 @@ public sealed interface OrderEvent extends DomainEvent {
     record OrderApproved(String shoppingId, Instant at) implements OrderEvent {
     }
 
-    /** The create-order saga rejected the order (its compensation). */
-    record OrderRejected(Instant at) implements OrderEvent {
+    /** The create-order saga rejected the order (its compensation); reason is why, null if it did not say. */
+    record OrderRejected(Instant at, String reason) implements OrderEvent {
     }
 
     /** A bot delivered the order's shopping list to the depot. */

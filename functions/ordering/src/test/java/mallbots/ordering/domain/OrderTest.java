@@ -120,8 +120,8 @@ class OrderTest {
         assertUnchanged(in(OrderStatus.APPROVED), order -> order.approve(LIST, AT));
         assertUnchanged(in(OrderStatus.READY), order -> order.approve(LIST, AT));
         assertUnchanged(in(OrderStatus.COMPLETED), order -> order.approve(LIST, AT));
-        assertUnchanged(in(OrderStatus.REJECTED), order -> order.reject(AT));
-        assertUnchanged(in(OrderStatus.CANCELED), order -> order.reject(AT));
+        assertUnchanged(in(OrderStatus.REJECTED), order -> order.reject(null, AT));
+        assertUnchanged(in(OrderStatus.CANCELED), order -> order.reject(null, AT));
         assertUnchanged(in(OrderStatus.READY), order -> order.ready(LIST, AT));
         assertUnchanged(in(OrderStatus.COMPLETED), order -> order.ready(LIST, AT));
         assertUnchanged(in(OrderStatus.COMPLETED), order -> order.complete("invoice", AT));
@@ -133,8 +133,8 @@ class OrderTest {
         assertRefused(in(OrderStatus.REJECTED), order -> order.approve(LIST, AT), "order " + ID + " is rejected");
         assertRefused(in(OrderStatus.APPROVED), order -> order.approve("list-2", AT),
                 "order " + ID + " is approved with shopping list " + LIST + ", not list-2");
-        assertRefused(in(OrderStatus.APPROVED), order -> order.reject(AT), "order " + ID + " is approved");
-        assertRefused(in(OrderStatus.COMPLETED), order -> order.reject(AT), "order " + ID + " is completed");
+        assertRefused(in(OrderStatus.APPROVED), order -> order.reject(null, AT), "order " + ID + " is approved");
+        assertRefused(in(OrderStatus.COMPLETED), order -> order.reject(null, AT), "order " + ID + " is completed");
         assertRefused(in(OrderStatus.PENDING), order -> order.ready(LIST, AT), "order " + ID + " is pending");
         assertRefused(in(OrderStatus.CANCELED), order -> order.ready(LIST, AT), "order " + ID + " is canceled");
         assertRefused(in(OrderStatus.APPROVED), order -> order.ready("list-2", AT),
@@ -177,8 +177,25 @@ class OrderTest {
 
         assertThat(restored.snapshot()).isEqualTo(completed.snapshot());
         assertThat(restored.version()).isEqualTo(4);
-        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(new OrderRejected(AT)),
-                OrderRejected.class)).isEqualTo(new OrderRejected(AT));
+        assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(new OrderRejected(AT, "timed out")),
+                OrderRejected.class)).isEqualTo(new OrderRejected(AT, "timed out"));
+        // an event stored before the reason was recorded reads as a rejection without one
+        assertThat(Json.mapper().readValue("{\"at\":\"2026-01-01T00:00:00Z\"}", OrderRejected.class).reason())
+                .isNull();
+    }
+
+    @Test
+    void aRejectedOrderKeepsTheSagasReasonThroughItsSnapshot() throws Exception {
+        Order order = in(OrderStatus.PENDING);
+        order.reject("timed out", AT);
+        assertThat(order.rejectedReason()).isEqualTo("timed out");
+        Order restored = new Order(ID);
+        restored.restoreSnapshot(2, Json.mapper().readValue(Json.mapper().writeValueAsString(order.snapshot()),
+                OrderSnapshot.class));
+        assertThat(restored.rejectedReason()).isEqualTo("timed out");
+        // rejecting again (a repeated compensation) keeps the first reason
+        restored.reject("customer is disabled", AT);
+        assertThat(restored.rejectedReason()).isEqualTo("timed out");
     }
 
     /** A stored order (committed) in the given status, reached through its real transitions. */
@@ -187,7 +204,7 @@ class OrderTest {
         switch (status) {
             case PENDING -> {
             }
-            case REJECTED -> order.reject(AT);
+            case REJECTED -> order.reject(null, AT);
             case CANCELED -> order.cancel(AT);
             case APPROVED -> order.approve(LIST, AT);
             case READY -> {

@@ -8,7 +8,10 @@ import mallbots.platform.consumer.MessageHandler;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.saga.CommandReplies;
 
-/** Answers the saga's ConfirmPayment, once per command: a redelivered command gets the same reply. */
+/**
+ * Answers the saga's ConfirmPayment once per saga: a redelivered command, or another ConfirmPayment
+ * for the same saga under a new message id, gets the first reply again (one confirmation per saga).
+ */
 final class ConfirmPaymentHandler implements MessageHandler<ConfirmPayment> {
 
     private final DecidePaymentConfirmation confirmation;
@@ -22,7 +25,9 @@ final class ConfirmPaymentHandler implements MessageHandler<ConfirmPayment> {
     @Override
     public void handle(Message<ConfirmPayment> command) {
         ConfirmPayment data = command.data();
-        replies.answer(command, () -> ConfirmPaymentReplies.of(command,
+        String saga = command.metadata().sagaId();
+        replies.answerOnce(command, "ConfirmPayment of saga " + (saga == null ? command.messageId() : saga),
+                () -> ConfirmPaymentReplies.of(command,
                 confirmation.confirm(data.paymentId(), data.customerId(), data.amount())));
     }
 }

@@ -117,7 +117,28 @@ class PaymentsEventsTest {
         assertThat(replies).hasSize(3).allSatisfy(reply -> assertThat(reply).isEqualTo(replies.getFirst()));
         assertThat(PaymentsTestbed.decode(replies.getFirst()).metadata().outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(testbed.allItems()).isEqualTo(afterFirst);
-        assertThat(testbed.item("command#" + command.messageId())).isPresent();
+        assertThat(testbed.item("command#key#ConfirmPayment of saga " + command.metadata().sagaId())).isPresent();
+    }
+
+    @Test
+    void aSecondConfirmPaymentOfTheSameSagaUnderANewMessageIdGetsTheFirstConfirmation() {
+        String paymentId = payment(CUSTOMER, "20.00");
+        Message<ConfirmPayment> command = confirm(paymentId, CUSTOMER, "20.00");
+        deliver(command);
+        List<Map<String, AttributeValue>> afterFirst = testbed.allItems();
+
+        // the same saga asks again under a new message id (and for more than the payment covers)
+        Message<ConfirmPayment> again = new Message<>(CosecMessages.CONFIRM_PAYMENT,
+                command.metadata().withMessageId(UUID.randomUUID().toString()),
+                new ConfirmPayment(paymentId, CUSTOMER, Money.of("25.00")));
+        deliver(again);
+
+        List<Message<?>> replies = testbed.published().stream()
+                .filter(message -> message.type().equals(PaymentsMessages.CONFIRM_PAYMENT_REPLY)).toList();
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(1)).isEqualTo(replies.get(0));
+        assertThat(replies.get(0).metadata().outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(testbed.allItems()).isEqualTo(afterFirst);
     }
 
     @Test
@@ -391,7 +412,7 @@ class PaymentsEventsTest {
         // a refusal changes nothing but the record of the answer
         assertThat(testbed.allItems()).extracting(item -> item.get("pk").s())
                 .filteredOn(key -> !key.startsWith("payment#"))
-                .containsExactly("command#" + command.messageId());
+                .containsExactly("command#key#ConfirmPayment of saga " + command.metadata().sagaId());
     }
 
     private static void assertRepliesTo(Message<?> reply, Message<ConfirmPayment> command) {

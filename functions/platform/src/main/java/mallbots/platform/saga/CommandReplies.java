@@ -76,7 +76,24 @@ public final class CommandReplies {
      */
     public Answer answer(Message<?> command, Supplier<? extends Message<?>> decide) {
         Objects.requireNonNull(command, "command");
-        String key = keyOf(command.messageId());
+        return answer(command, keyOf(command.messageId()), decide);
+    }
+
+    /**
+     * {@link #answer} once per business key rather than per command message: the first command
+     * with {@code businessKey} (e.g. "ConfirmPayment of saga X") decides, and every later one, even
+     * under another message id, gets that first reply again. For an effect the domain allows once
+     * whatever asks for it twice.
+     */
+    public Answer answerOnce(Message<?> command, String businessKey, Supplier<? extends Message<?>> decide) {
+        Objects.requireNonNull(command, "command");
+        if (businessKey == null || businessKey.isBlank()) {
+            throw new IllegalArgumentException("a business key is required");
+        }
+        return answer(command, KEY_PREFIX + "key#" + businessKey, decide);
+    }
+
+    private Answer answer(Message<?> command, String key, Supplier<? extends Message<?>> decide) {
         Optional<StateItem<AnsweredCommand>> earlier = answers.get(key);
         if (earlier.isPresent()) {
             return repeat(earlier.get().state());

@@ -2,6 +2,7 @@ package mallbots.platform.saga;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ import mallbots.platform.statestore.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Runs the instances of one saga, each a state item {@code "saga#<sagaId>"} ({@link SagaState}).
@@ -46,6 +48,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       participant answers it like any command, and its reply reaches a done saga.
  *   <li>A reply for a done saga, a reply to a command it does not await (another step, an action
  *       that answered already, an older command) and a second copy of a reply change nothing.
+ *   <li>{@link #onDeadline}: a running saga whose step's replies are overdue ({@link SagaDeadlines})
+ *       sends the unanswered commands again, a bounded number of times, then compensates with the
+ *       reason "timed out". {@link #stop} ends a running saga from outside (its order was canceled):
+ *       it compensates what succeeded, with the given reason.
  *   <li>A running saga whose recorded {@link SagaDefinition#layout()} is not this definition's (it
  *       was started by a deployment with other steps) is refused: its reply fails, rather than
  *       send the command of whatever step has that number now.
@@ -70,19 +76,36 @@ public final class SagaOrchestrator<D> {
     private final SagaDefinition<D> definition;
     private final StateStore<SagaState> sagas;
     private final String layout;
+    private final SagaDeadlines deadlines;
 
-    private SagaOrchestrator(SagaDefinition<D> definition, StateStore<SagaState> sagas) {
+    private SagaOrchestrator(SagaDefinition<D> definition, StateStore<SagaState> sagas, SagaDeadlines deadlines) {
         this.definition = definition;
         this.sagas = sagas;
         this.layout = definition.layout();
+        this.deadlines = deadlines;
     }
 
-    /** On a table shaped as a context table ({@code pk}, the outbox GSI), publishing through {@code publisher}. */
+    /**
+     * On a table shaped as a context table ({@code pk}, the outbox GSI, and the
+     * {@link SagaDeadlines#INDEX} GSI for the sweeper), publishing through {@code publisher}, with
+     * the {@link SagaDeadlines#defaults()}.
+     */
     public static <D> SagaOrchestrator<D> create(SagaDefinition<D> definition, DynamoDbClient dynamo,
             String tableName, EventPublisher publisher) {
+        return create(definition, dynamo, tableName, publisher, SagaDeadlines.defaults());
+    }
+
+    /** {@link #create(SagaDefinition, DynamoDbClient, String, EventPublisher)} with these deadlines. */
+    public static <D> SagaOrchestrator<D> create(SagaDefinition<D> definition, DynamoDbClient dynamo,
+            String tableName, EventPublisher publisher, SagaDeadlines deadlines) {
         Objects.requireNonNull(definition, "definition");
-        return new SagaOrchestrator<>(definition,
-                StateStore.builder(dynamo, tableName, SagaState.class).publisher(publisher).build());
+        Objects.requireNonNull(deadlines, "deadlines");
+        return new SagaOrchestrator<>(definition, StateStore.builder(dynamo, tableName, SagaState.class)
+                .publisher(publisher).clock(deadlines.clock()).build(), deadlines);
+    }
+
+    public SagaDeadlines deadlines() {
+        return deadlines;
     }
 
     public SagaDefinition<D> definition() {
@@ -98,9 +121,9 @@ public final class SagaOrchestrator<D> {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(cause, "cause");
         String key = keyOf(sagaId);
-        Decision decision = forward(sagaId, data, 1, cause);
+        Decision decision = forward(sagaId, data, 1, cause.metadata());
         try {
-            sagas.create(key, Change.to(decision.state()).publish(decision.commands()));
+            sagas.create(key, change(decision));
         } catch (ConcurrencyConflict exists) {
             SagaState existing = sagas.get(key).map(StateItem::state).orElseThrow(() -> exists);
             LOG.info("{} {} exists already: {} {} starts nothing", definition.name(), sagaId, cause.detailType(),
@@ -134,8 +157,7 @@ public final class SagaOrchestrator<D> {
                             + metadata.sagaId() + ", which does not exist"));
             Decision decision = decide(saga, reply);
             status.set(decision.status());
-            return decision.status() == Status.IGNORED ? Change.none()
-                    : Change.to(decision.state()).publish(decision.commands());
+            return decision.status() == Status.IGNORED ? Change.none() : change(decision);
         });
         SagaState after = result.state().orElseThrow();
         Status done = result.status() == ApplyResult.Status.DUPLICATE ? Status.DUPLICATE : status.get();
@@ -146,6 +168,80 @@ public final class SagaOrchestrator<D> {
                             : after.done() ? "the saga is done" : "not the reply it awaits");
         }
         return new SagaResult(done, after);
+    }
+
+    /**
+     * Acts on a saga whose deadline has passed (the {@link SagaDeadlineSweeper} calls it for each
+     * overdue saga it finds): while resends are left, the step's unanswered commands are sent again
+     * (same message ids) with a new deadline (RESENT); then the saga compensates, every unanswered
+     * action failed with "timed out" (TIMED_OUT). A saga that is done, not overdue (a reply or
+     * another sweep moved it meanwhile) or unknown is left alone (empty).
+     */
+    public Optional<SagaResult> onDeadline(String sagaId) {
+        AtomicReference<Status> status = new AtomicReference<>();
+        ApplyResult<SagaState> result = sagas.modifyItem(keyOf(sagaId), item -> {
+            if (item.isEmpty()) {
+                return Change.none();
+            }
+            SagaState saga = item.get().state();
+            Instant now = deadlines.clock().instant();
+            if (saga.done() || saga.deadline() == null || saga.deadline().isAfter(now)) {
+                return Change.none();
+            }
+            if (!layout.equals(saga.layout())) {
+                LOG.warn("{} {} is overdue but runs under other steps [{}]: left alone, its order needs a hand",
+                        definition.name(), sagaId, saga.layout());
+                return Change.none();
+            }
+            Decision decision = saga.resends() < deadlines.resends() ? resend(saga)
+                    : giveUp(saga, SagaDeadlines.TIMED_OUT, Status.TIMED_OUT);
+            status.set(decision.status());
+            return change(decision);
+        });
+        if (status.get() == null) {
+            return Optional.empty();
+        }
+        SagaState after = result.state().orElseThrow();
+        if (status.get() == Status.RESENT) {
+            LOG.info("{} {}: step {} overdue, its unanswered commands sent again ({} of {})", definition.name(),
+                    sagaId, after.step(), after.resends(), deadlines.resends());
+        } else {
+            LOG.warn("{} {}: step {} timed out after {} resends: compensated", definition.name(), sagaId,
+                    after.step(), deadlines.resends());
+        }
+        return Optional.of(new SagaResult(status.get(), after));
+    }
+
+    /**
+     * Ends a running saga from outside, e.g. because its order was canceled: every unanswered
+     * action of its step counts as failed with {@code reason}, and the saga compensates what
+     * succeeded (STOPPED). {@code cause} is recorded as applied, so a copy of it changes nothing.
+     * A done saga is left as it is (IGNORED); a saga that does not exist, empty.
+     */
+    public Optional<SagaResult> stop(String sagaId, String reason, Message<?> cause) {
+        requireText(reason, "reason");
+        Objects.requireNonNull(cause, "cause");
+        AtomicReference<Status> status = new AtomicReference<>();
+        ApplyResult<SagaState> result = sagas.applyItem(keyOf(sagaId), cause.messageId(), item -> {
+            if (item.isEmpty()) {
+                return Change.none();
+            }
+            SagaState saga = item.get().state();
+            if (saga.done() || !layout.equals(saga.layout())) {
+                status.set(Status.IGNORED);
+                return Change.none();
+            }
+            Decision decision = giveUp(saga, reason, Status.STOPPED);
+            status.set(decision.status());
+            return change(decision);
+        });
+        if (result.state().isEmpty()) {
+            LOG.info("{} {} does not exist: {} {} stops nothing", definition.name(), sagaId, cause.detailType(),
+                    cause.messageId());
+            return Optional.empty();
+        }
+        Status done = result.status() == ApplyResult.Status.DUPLICATE ? Status.DUPLICATE : status.get();
+        return Optional.of(new SagaResult(done, result.state().orElseThrow()));
     }
 
     /** The saga's state, read consistently. */
@@ -192,13 +288,65 @@ public final class SagaOrchestrator<D> {
             // a parallel step goes on only once every action has answered: whatever the order the
             // replies come in, the compensations then know every action that succeeded
             SagaState recorded = new SagaState(saga.id(), saga.name(), layout, Json.mapper().valueToTree(data),
-                    saga.step(), false, false, awaiting, succeeded, failed, null);
+                    saga.step(), false, false, awaiting, succeeded, failed, null, saga.deadline(), saga.resends(),
+                    saga.correlationId(), saga.causationId());
             return new Decision(Status.RECORDED, recorded, List.of());
         }
         if (failed.isEmpty()) {
-            return forward(saga.id(), data, saga.step() + 1, reply);
+            return forward(saga.id(), data, saga.step() + 1, reply.metadata());
         }
-        return compensate(saga, data, succeeded, failed, reply);
+        return compensate(saga, data, succeeded, failed, String.join("; ", failed.values()), reply.metadata());
+    }
+
+    /** The step's unanswered commands again, the same messages, with a new deadline. */
+    private Decision resend(SagaState saga) {
+        SagaStep<D> step = definition.step(saga.step());
+        D data = saga.data(definition.dataType());
+        Metadata cause = storedCause(saga);
+        List<OutboundEvent> commands = new ArrayList<>();
+        for (int action = 1; action <= step.size(); action++) {
+            String kind = kind("action", step, action);
+            if (saga.awaiting().contains(commandId(saga.id(), saga.step(), kind))) {
+                commands.add(command(step.actionFor(action - 1, data).orElseThrow(), saga.id(), saga.step(), kind,
+                        cause));
+            }
+        }
+        SagaState state = new SagaState(saga.id(), saga.name(), layout, saga.data(), saga.step(), false, false,
+                saga.awaiting(), saga.succeeded(), saga.failed(), null, deadlines.next(), saga.resends() + 1,
+                saga.correlationId(), saga.causationId());
+        return new Decision(Status.RESENT, state, commands);
+    }
+
+    /** Every unanswered action of the step failed with {@code reason}: the saga compensates. */
+    private Decision giveUp(SagaState saga, String reason, Status status) {
+        SagaStep<D> step = definition.step(saga.step());
+        Map<Integer, String> failed = new TreeMap<>(saga.failed());
+        for (String awaited : saga.awaiting()) {
+            failed.put(actionAnswered(saga, step, awaited), reason);
+        }
+        Decision compensated = compensate(saga, saga.data(definition.dataType()), saga.succeeded(), failed, reason,
+                storedCause(saga));
+        return new Decision(status, compensated.state(), compensated.commands());
+    }
+
+    /**
+     * The message that moved the saga to its step, as a cause for commands decided without a message
+     * (a deadline): its flow's correlation id, and its id. A saga stored without them is its own flow.
+     */
+    private Metadata storedCause(SagaState saga) {
+        String correlationId = saga.correlationId() == null ? saga.id() : saga.correlationId();
+        String causationId = saga.causationId() == null ? correlationId : saga.causationId();
+        return new Metadata(causationId, correlationId, causationId, deadlines.clock().instant(),
+                Metadata.CURRENT_SCHEMA_VERSION, null, null, null, null, null, null, null);
+    }
+
+    /** The write of a decision: the state, its commands, and the deadline index's keys while running. */
+    private static Change<SagaState> change(Decision decision) {
+        Change<SagaState> change = Change.to(decision.state()).publish(decision.commands());
+        Instant deadline = decision.state().deadline();
+        return deadline == null ? change.remove(SagaDeadlines.DUE).remove(SagaDeadlines.AT)
+                : change.set(SagaDeadlines.DUE, AttributeValue.fromS(SagaDeadlines.DUE_VALUE))
+                        .set(SagaDeadlines.AT, AttributeValue.fromS(SagaDeadlines.timestamp(deadline)));
     }
 
     /** A running saga started under other steps is refused: its step numbers mean other commands here. */
@@ -224,7 +372,7 @@ public final class SagaOrchestrator<D> {
     }
 
     /** From step {@code from} on: the first step with an action sends its commands; none left, the saga is done. */
-    private Decision forward(String sagaId, D data, int from, Message<?> cause) {
+    private Decision forward(String sagaId, D data, int from, Metadata cause) {
         JsonNode json = Json.mapper().valueToTree(data);
         for (int number = from; number <= definition.steps().size(); number++) {
             SagaStep<D> step = definition.step(number);
@@ -237,12 +385,13 @@ public final class SagaOrchestrator<D> {
             }
             if (!commands.isEmpty()) {
                 SagaState state = new SagaState(sagaId, definition.name(), layout, json, number, false, false,
-                        commands.stream().map(OutboundEvent::messageId).toList(), List.of(), Map.of(), null);
+                        commands.stream().map(OutboundEvent::messageId).toList(), List.of(), Map.of(), null,
+                        deadlines.next(), 0, cause.correlationId(), cause.messageId());
                 return new Decision(from == 1 ? Status.STARTED : Status.ADVANCED, state, commands);
             }
         }
         SagaState state = new SagaState(sagaId, definition.name(), layout, json, definition.steps().size(), true,
-                false, List.of(), List.of(), Map.of(), null);
+                false, List.of(), List.of(), Map.of(), null, null, 0, cause.correlationId(), cause.messageId());
         return new Decision(Status.COMPLETED, state, List.of());
     }
 
@@ -251,17 +400,17 @@ public final class SagaOrchestrator<D> {
      * (last action first), then those of every earlier step; then the saga is done.
      */
     private Decision compensate(SagaState saga, D data, List<Integer> succeeded, Map<Integer, String> failed,
-            Message<?> cause) {
+            String reason, Metadata cause) {
         List<OutboundEvent> commands = new ArrayList<>();
         SagaStep<D> failedStep = definition.step(saga.step());
         for (int action : succeeded.stream().sorted(Comparator.reverseOrder()).toList()) {
-            failedStep.compensationFor(action - 1, data).ifPresent(compensation -> commands.add(command(
+            failedStep.compensationFor(action - 1, data, reason).ifPresent(compensation -> commands.add(command(
                     compensation, saga.id(), saga.step(), kind("compensation", failedStep, action), cause)));
         }
         for (int number = saga.step() - 1; number >= 1; number--) {
             SagaStep<D> step = definition.step(number);
             for (int action = step.size(); action >= 1; action--) {
-                Optional<SagaCommand<?>> compensation = step.compensationFor(action - 1, data);
+                Optional<SagaCommand<?>> compensation = step.compensationFor(action - 1, data, reason);
                 if (compensation.isPresent()) {
                     commands.add(command(compensation.get(), saga.id(), number, kind("compensation", step, action),
                             cause));
@@ -269,7 +418,8 @@ public final class SagaOrchestrator<D> {
             }
         }
         SagaState state = new SagaState(saga.id(), saga.name(), layout, Json.mapper().valueToTree(data), saga.step(),
-                true, true, List.of(), succeeded, failed, String.join("; ", failed.values()));
+                true, true, List.of(), succeeded, failed, reason, null, saga.resends(), saga.correlationId(),
+                cause.messageId());
         return new Decision(Status.COMPENSATED, state, commands);
     }
 
@@ -278,8 +428,8 @@ public final class SagaOrchestrator<D> {
         return step.size() == 1 ? base : base + " " + action;
     }
 
-    private OutboundEvent command(SagaCommand<?> command, String sagaId, int step, String kind, Message<?> cause) {
-        Metadata metadata = Metadata.causedBy(cause.metadata())
+    private OutboundEvent command(SagaCommand<?> command, String sagaId, int step, String kind, Metadata cause) {
+        Metadata metadata = Metadata.causedBy(cause)
                 .withMessageId(commandId(sagaId, step, kind))
                 .withSaga(sagaId, definition.name(), definition.replyTo());
         Message<?> message = message(command, metadata);

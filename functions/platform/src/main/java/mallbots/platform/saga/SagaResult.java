@@ -21,7 +21,13 @@ public record SagaResult(Status status, SagaState state) {
         /** A reply for a saga that is done, or to a command it does not await: nothing happened. */
         IGNORED,
         /** This reply (the same message id) was applied before: nothing happened. */
-        DUPLICATE
+        DUPLICATE,
+        /** The step's deadline passed: its unanswered commands were sent again, with a new deadline. */
+        RESENT,
+        /** The step's deadline passed with no resend left: the compensations are sent and the saga is done ("timed out"). */
+        TIMED_OUT,
+        /** The saga was stopped from outside (e.g. its order was canceled): the compensations are sent and it is done. */
+        STOPPED
     }
 
     public SagaResult {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,15 @@ import mallbots.platform.messaging.Nullable;
  *        (empty once done). A saga stored before parallel steps has one id here, as a plain string.
  * @param succeeded the actions of the step (numbered from 1) whose success replies are in
  * @param failed the actions of the step (numbered from 1) whose failure replies are in, with their reasons
- * @param reason why the step failed (when compensating): its failed actions' reasons, in action order
+ * @param reason why the saga gave up (when compensating): its failed actions' reasons in action order,
+ *        "timed out", or the reason it was stopped with
+ * @param deadline while running: when the awaited replies are overdue (see {@link SagaDeadlines});
+ *        null once done, and for a saga stored before deadlines
+ * @param resends how many times the awaited commands of the current step were sent again (0 when absent)
+ * @param correlationId the correlation id of the saga's flow (its commands carry it); null for a
+ *        saga stored before it was recorded
+ * @param causationId the message that moved the saga to its current step: what re-sent commands
+ *        name as their cause
  */
 public record SagaState(
         String id,
@@ -42,7 +51,11 @@ public record SagaState(
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> awaiting,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> succeeded,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, String> failed,
-        @Nullable String reason) {
+        @Nullable String reason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant deadline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer resends,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String correlationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String causationId) {
 
     public SagaState {
         Objects.requireNonNull(id, "id");
@@ -53,6 +66,13 @@ public record SagaState(
         failed = failed == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failed));
         if (done == !awaiting.isEmpty()) {
             throw new IllegalArgumentException("a running saga awaits a reply, a done one none");
+        }
+        if (done && deadline != null) {
+            throw new IllegalArgumentException("a done saga has no deadline");
+        }
+        resends = resends == null ? 0 : resends;
+        if (resends < 0) {
+            throw new IllegalArgumentException("negative resends: " + resends);
         }
     }
 

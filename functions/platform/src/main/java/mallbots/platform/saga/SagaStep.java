@@ -61,8 +61,20 @@ public final class SagaStep<D> {
 
     /** The command that undoes this step's action, run when a later step (or a sibling) fails. */
     public <C> SagaStep<D> compensatedBy(MessageType<C> type, Function<D, C> payload) {
+        Objects.requireNonNull(payload, "payload");
+        return compensatedBy(type, (D data, String reason) -> payload.apply(data));
+    }
+
+    /**
+     * {@link #compensatedBy(MessageType, Function)} for a compensation that tells why the saga gave
+     * up: {@code payload} gets the saga's data and its reason (the failed actions' reasons, "timed
+     * out", or the reason it was stopped with).
+     */
+    public <C> SagaStep<D> compensatedBy(MessageType<C> type, BiFunction<D, String, C> payload) {
         Action<D> only = only("compensatedBy");
-        return new SagaStep<>(List.of(new Action<>(only.command, command(type, payload), only.replyType,
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(payload, "payload");
+        return new SagaStep<>(List.of(new Action<>(only.command, new TypedCommand<>(type, payload), only.replyType,
                 only.fold)));
     }
 
@@ -103,13 +115,13 @@ public final class SagaStep<D> {
     /** The command of action {@code index} (from 0), none for a step without action. */
     Optional<SagaCommand<?>> actionFor(int index, D data) {
         TypedCommand<D, ?> command = actions.get(index).command;
-        return command == null ? Optional.empty() : Optional.of(command.apply(data));
+        return command == null ? Optional.empty() : Optional.of(command.apply(data, null));
     }
 
-    /** The compensation of action {@code index} (from 0), if it has one. */
-    Optional<SagaCommand<?>> compensationFor(int index, D data) {
+    /** The compensation of action {@code index} (from 0), if it has one, for a saga that gave up for {@code reason}. */
+    Optional<SagaCommand<?>> compensationFor(int index, D data, String reason) {
         TypedCommand<D, ?> compensation = actions.get(index).compensation;
-        return compensation == null ? Optional.empty() : Optional.of(compensation.apply(data));
+        return compensation == null ? Optional.empty() : Optional.of(compensation.apply(data, reason));
     }
 
     /** The data after a success reply to action {@code index}: changed by its onSuccess, or as it was. */
@@ -135,14 +147,17 @@ public final class SagaStep<D> {
     private static <D, C> TypedCommand<D, C> command(MessageType<C> type, Function<D, C> payload) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(payload, "payload");
-        return new TypedCommand<>(type, payload);
+        return new TypedCommand<>(type, (data, reason) -> payload.apply(data));
     }
 
-    /** A command: its message type (known without data, for the layout) and how the data makes its payload. */
-    private record TypedCommand<D, C>(MessageType<C> type, Function<D, C> payload) {
+    /**
+     * A command: its message type (known without data, for the layout) and how the data (and, for
+     * a compensation, the saga's reason) makes its payload.
+     */
+    private record TypedCommand<D, C>(MessageType<C> type, BiFunction<D, String, C> payload) {
 
-        SagaCommand<C> apply(D data) {
-            return SagaCommand.of(type, payload.apply(data));
+        SagaCommand<C> apply(D data, String reason) {
+            return SagaCommand.of(type, payload.apply(data, reason));
         }
     }
 

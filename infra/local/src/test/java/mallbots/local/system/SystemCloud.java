@@ -74,13 +74,20 @@ final class SystemCloud implements AutoCloseable {
 
     /** A system of its own whose EventBridge delivers every event this many times to each target. */
     static SystemCloud start(int deliveriesPerEvent) {
+        return start(deliveriesPerEvent, Map.of());
+    }
+
+    /** {@link #start(int)} with template parameters ({@code --param K=V}), e.g. short saga deadlines. */
+    static SystemCloud start(int deliveriesPerEvent, Map<String, String> parameters) {
         String property = mallbots.emulators.eventbridge.EventBridgeSettings.DELIVERIES_PER_EVENT_PROPERTY;
         synchronized (SystemCloud.class) {
             System.setProperty(property, Integer.toString(deliveriesPerEvent));
             try {
-                return new SystemCloud(LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
+                List<String> args = new java.util.ArrayList<>(List.of("up", "--port", "0", "--api-port", "0",
                         "--template", RepositoryTemplate.TEMPLATE.toString(),
-                        "--state-dir", Files.createTempDirectory("mallbots-system").toString()),
+                        "--state-dir", Files.createTempDirectory("mallbots-system").toString()));
+                parameters.forEach((name, value) -> args.addAll(List.of("--param", name + "=" + value)));
+                return new SystemCloud(LocalCloud.start(Options.parse(args.toArray(String[]::new)),
                         new FlowConsole(System.out)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -170,6 +177,14 @@ final class SystemCloud implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,151 @@
+package mallbots.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mallbots.emulators.Ports;
+import mallbots.local.provision.AwsClients;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code Main up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
+ * itself, and the same command on the same directory starts again, with the data, and nothing
+ * done by hand; a second local cloud on a directory in use is refused in one line naming the
+ * process that holds it.
+ */
+class CrashRestartTest {
+
+    private final Path data = tempDir("mallbots-data");
+    private final Path state = tempDir("mallbots-state");
+
+    @Test
+    void after_kill_9_dynalite_ends_by_itself_and_up_starts_again_on_the_same_data() throws Exception {
+        int port = Ports.free();
+        Running first = Running.start(port, data, state);
+        Running restarted = null;
+        try {
+            first.awaitReady();
+            String table = recordsTable(port);
+            put(port, table, "kept");
+            List<ProcessHandle> dynalite = first.process.descendants()
+                    .filter(child -> child.info().commandLine().orElse("").contains("dynalite")).toList();
+            assertThat(dynalite).as("dynalite runs as a child").isNotEmpty();
+
+            first.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (dynalite.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(dynalite).as("dynalite ends when its JVM is killed").noneMatch(ProcessHandle::isAlive);
+
+            restarted = Running.start(port, data, state);
+            restarted.awaitReady();
+            assertThat(get(port, table, "kept")).as("the item written before the kill").isPresent();
+
+            // a second local cloud on the same directory, other ports: refused, saying who holds it
+            Running second = Running.start(Ports.free(), data, tempDir("mallbots-state2"));
+            assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).as("refused; output:\n%s", second.output())
+                    .isTrue();
+            assertThat(second.process.exitValue()).isEqualTo(1);
+            assertThat(second.output()).contains("the data directory " + data.toAbsolutePath() + " is in use by process ");
+        } finally {
+            first.stop();
+            if (restarted != null) {
+                restarted.stop();
+            }
+        }
+    }
+
+    private static String recordsTable(int port) {
+        try (AwsClients aws = clients(port)) {
+            DynamoDbClient dynamo = aws.dynamo();
+            return dynamo.listTables().tableNames().stream().filter(name -> name.endsWith("-records")).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private static void put(int port, String table, String key) {
+        try (AwsClients aws = clients(port)) {
+            DynamoDbClient dynamo = aws.dynamo();
+            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN("0"))));
+        }
+    }
+
+    private static java.util.Optional<Map<String, AttributeValue>> get(int port, String table, String key) {
+        try (AwsClients aws = clients(port)) {
+            DynamoDbClient dynamo = aws.dynamo();
+            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN("0")))).item();
+            return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(item);
+        }
+    }
+
+    private static AwsClients clients(int port) {
+        return AwsClients.of(URI.create("http://127.0.0.1:" + port), "us-east-1");
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code Main up} in a JVM of its own, its output collected. */
+    private record Running(Process process, List<String> lines, CountDownLatch ready) {
+
+        static Running start(int port, Path data, Path state) throws java.io.IOException {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+                    "mallbots.local.Main", "up", "--port", Integer.toString(port), "--api-port", "0",
+                    "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--data-dir", data.toString(),
+                    "--state-dir", state.toString())
+                    .redirectErrorStream(true).start();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            CountDownLatch ready = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        lines.add(line);
+                        if (line.startsWith("ready in ")) {
+                            ready.countDown();
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            return new Running(process, lines, ready);
+        }
+
+        void awaitReady() throws InterruptedException {
+            assertThat(ready.await(120, TimeUnit.SECONDS)).as("ready; output:\n%s", output()).isTrue();
+        }
+
+        String output() {
+            return String.join("\n", lines);
+        }
+
+        void stop() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
