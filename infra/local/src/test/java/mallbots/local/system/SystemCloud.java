@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import mallbots.local.LocalCloud;
 import mallbots.local.Options;
 import mallbots.local.console.FlowConsole;
@@ -42,15 +44,29 @@ final class SystemCloud implements AutoCloseable {
         return shared;
     }
 
-    /** A system of its own whose EventBridge delivers every event this many times to each target. */
+    /**
+     * A system of its own whose EventBridge delivers every event this many times to each target;
+     * on the endpoint {@link SystemEndpoint#configured()} names, if any.
+     */
     static SystemCloud start(int deliveriesPerEvent) {
+        return start(deliveriesPerEvent, SystemEndpoint.configured());
+    }
+
+    /** A system of its own on an external AWS-compatible endpoint (LocalStack, Floci). */
+    static SystemCloud on(URI endpoint) {
+        return start(1, Optional.of(endpoint));
+    }
+
+    private static SystemCloud start(int deliveriesPerEvent, Optional<URI> endpoint) {
         String property = mallbots.emulators.eventbridge.EventBridgeSettings.DELIVERIES_PER_EVENT_PROPERTY;
         synchronized (SystemCloud.class) {
             System.setProperty(property, Integer.toString(deliveriesPerEvent));
             try {
-                return new SystemCloud(LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
+                List<String> args = new ArrayList<>(List.of("up", "--port", "0", "--api-port", "0",
                         "--template", RepositoryTemplate.TEMPLATE.toString(),
-                        "--state-dir", Files.createTempDirectory("mallbots-system").toString()),
+                        "--state-dir", Files.createTempDirectory("mallbots-system").toString()));
+                endpoint.ifPresent(uri -> args.addAll(List.of("--endpoint", uri.toString())));
+                return new SystemCloud(LocalCloud.start(Options.parse(args.toArray(String[]::new)),
                         new FlowConsole(System.out)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
