@@ -62,7 +62,8 @@ public final class LocalCloud implements AutoCloseable {
                 new TemplateReader.Site(options.region(), endpoint, api));
         // what AWS would bill: the endpoint counts its services' requests, the host Lambda's
         UsageMeter usage = new UsageMeter();
-        FunctionHost host = FunctionHost.load(template, endpoint, console, usage);
+        FunctionHost host = FunctionHost.load(template, options.template().toAbsolutePath().getParent(), endpoint,
+                console, usage);
         FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
         LocalIssuer issuer = LocalIssuer.inStateDir(options.stateDir());
 

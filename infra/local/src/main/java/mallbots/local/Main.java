@@ -1,5 +1,6 @@
 package mallbots.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -10,12 +11,13 @@ import mallbots.local.dlq.DeadLetterQueues;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.lambda.HostException;
 import mallbots.local.provision.AwsClients;
+import mallbots.local.runtime.Invoke;
 import mallbots.local.template.Template;
 import mallbots.local.template.TemplateException;
 import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
-/** {@code ./mallbots up | dlq | dlq redrive <queue> | token}: the local cloud's command line. */
+/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function>}: the local cloud's command line. */
 public final class Main {
 
     private Main() {
@@ -57,6 +59,9 @@ public final class Main {
             switch (options.command().get(0)) {
                 case "up" -> up(options, out, started);
                 case "dlq" -> dlq(options, out);
+                case "invoke" -> {
+                    return Invoke.run(options, out, err);
+                }
                 default -> {
                     err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);
                     return 2;
@@ -65,6 +70,12 @@ public final class Main {
             return 0;
         } catch (TemplateException | HostException | IllegalArgumentException | IllegalStateException e) {
             err.println("mallbots: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("mallbots: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         } catch (RuntimeException e) {
             err.println("mallbots: " + e);

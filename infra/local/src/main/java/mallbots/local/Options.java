@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line: {@code up}, {@code dlq}, {@code dlq redrive <queue>}, and their flags.
+ * The command line: {@code up}, {@code dlq}, {@code dlq redrive <queue>}, {@code invoke <Function>
+ * [-e file]} (its words after the command stay in {@link #command()}), and their flags.
  *
  * @param endpoint an external AWS-compatible endpoint to use instead of starting ours
  * @param stateDir where the host keeps what outlives a run: the failure record of {@code ./mallbots dlq}
@@ -33,6 +34,7 @@ public record Options(
                                  [--endpoint URL] [--region us-east-1] [--param Name=Value ...] [--state-dir .mallbots]
                    mallbots dlq  [--port 4566 | --endpoint URL] [--template template.yaml] [--state-dir .mallbots]
                    mallbots dlq redrive <queue> [same flags as dlq]
+                   mallbots invoke <Function> [-e event.json | -e -] [--port 4566 | --endpoint URL] [--template template.yaml]
             """;
 
     public static Options parse(String... args) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mallbots.local.template.Template;
@@ -83,6 +84,13 @@ class TemplateReaderTest {
 
         assertThat(template.buses()).extracting(Template.Bus::name).containsExactly("mallbots");
         assertThat(template.parameters()).containsEntry("Stage", "dev");
+        // every sweeper's schedule retries twice, then its event goes to the sweepers' DLQ
+        List<Template.Rule> schedules = template.rules().stream().filter(rule -> rule.scheduleExpression().isPresent()).toList();
+        assertThat(schedules).hasSize(7).allSatisfy(rule -> assertThat(rule.targets()).singleElement().satisfies(target -> {
+            assertThat(target.maximumRetryAttempts()).contains(2);
+            assertThat(target.deadLetterArn()).contains("arn:aws:sqs:us-east-1:000000000000:mallbots-sweepers-dlq");
+        }));
+        assertThat(template.notes()).contains("23 log groups (AWS::Logs::LogGroup): skipped; what a function logs goes to the console");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package mallbots.stores.handlers;
 
+import static mallbots.platform.testing.CloudFormationTemplate.getAtt;
 import static mallbots.platform.testing.CloudFormationTemplate.keySchema;
 import static mallbots.platform.testing.CloudFormationTemplate.list;
 import static mallbots.platform.testing.CloudFormationTemplate.map;
@@ -97,14 +98,16 @@ class DeploymentTest {
     }
 
     @Test
-    void theSweeperSweepsTheStoresTableEveryMinute() {
+    void theSweeperSweepsTheStoresTableEveryMinuteAndAFailedSweepEndsInTheSweepersDlq() {
         Map<String, Object> sweeper = template.properties("StoresOutboxSweeper");
 
         assertThat(sweeper.get("Handler")).isEqualTo(OutboxSweeperFunction.class.getName());
         assertThat(sweeper.get("CodeUri")).isEqualTo("functions/stores/target/stores.jar");
         assertThat(environment(sweeper)).containsEntry("TABLE_NAME", ref("StoresTable"));
         assertThat(sweeper.get("Events")).isEqualTo(Map.of("Sweep",
-                Map.of("Type", "Schedule", "Properties", Map.of("Schedule", "rate(1 minute)"))));
+                Map.of("Type", "Schedule", "Properties", Map.of("Schedule", "rate(1 minute)",
+                        "RetryPolicy", Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 60),
+                        "DeadLetterConfig", Map.of("Arn", getAtt("SweepersDeadLetterQueue.Arn"))))));
         assertThat(template.resources()).doesNotContainKeys("StoresEvents", "StoresQueue");
     }
 

@@ -1,15 +1,12 @@
 package mallbots.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -28,9 +24,10 @@ import mallbots.emulators.Ports;
 import mallbots.local.lambda.FunctionHost;
 import mallbots.local.provision.AwsClients;
 import mallbots.local.provision.Provisioner;
+import mallbots.local.runtime.RuntimeApi;
+import mallbots.local.runtime.RuntimeProcess;
 import mallbots.local.template.Template;
 import mallbots.local.template.TemplateReader;
-import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * The cold-start harness ({@code ./mallbots coldstart}): starts every function jar of the template
@@ -48,17 +45,10 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
  */
 public final class ColdStart {
 
-    /**
-     * The JVM flags of the child processes, those of Lambda's Java runtimes that matter here:
-     * C1 only (Lambda's default for java17 to java25 without SnapStart) and the serial collector
-     * (Lambda's default); the JDK's default CDS archive is used as on Lambda.
-     */
-    static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto");
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private List<String> jvmFlags = JVM_FLAGS;
+    private List<String> jvmFlags = RuntimeProcess.JVM_FLAGS;
 
     record Options(int rounds, List<String> functions, Path repo, boolean primed, boolean aot, Path compare, List<String> jvmFlags) {
         static Options parse(String[] args) {
@@ -154,9 +144,8 @@ public final class ColdStart {
         Path work = options.repo().resolve("infra/bench/target/coldstart");
         Files.createDirectories(work.resolve("logs"));
         Path helloJar = helloJar(work);
-        List<String> runtimeClasspath = runtimeClasspath();
         System.out.println("cold start under aws-lambda-java-runtime-interface-client (" + AWSLambda.class.getName() + ")");
-        jvmFlags = new ArrayList<>(JVM_FLAGS);
+        jvmFlags = new ArrayList<>(RuntimeProcess.JVM_FLAGS);
         jvmFlags.addAll(options.jvmFlags());
         System.out.println("JVM flags: " + String.join(" ", jvmFlags) + " (plus the template's JAVA_TOOL_OPTIONS)");
         System.out.println(functions.size() + " functions x " + variants.size() + " variant(s) + hello world, "
@@ -176,7 +165,7 @@ public final class ColdStart {
                     Path cache = work.resolve("aot/" + function.logicalId() + ".aot");
                     Files.deleteIfExists(cache);
                     byte[] event = Files.readAllBytes(options.repo().resolve("events-schema/invoke/" + function.logicalId() + ".json"));
-                    start(api, runtimeClasspath, options.repo().resolve(function.codeUri()), function.handler(),
+                    start(api, options.repo().resolve(function.codeUri()), function.handler(),
                             FunctionHost.environment(function, region, endpoint.uri()), function.arn(), event,
                             work.resolve("logs/" + function.logicalId() + "-aot-training.log"),
                             List.of("-XX:AOTCacheOutput=" + cache), Duration.ofSeconds(120));
@@ -192,7 +181,7 @@ public final class ColdStart {
                     byte[] event = Files.readAllBytes(options.repo().resolve("events-schema/invoke/" + function.logicalId() + ".json"));
                     Map<String, String> helloEnvironment = new HashMap<>(environment);
                     helloEnvironment.put("AWS_LAMBDA_FUNCTION_NAME", "HelloWorld");
-                    Outcome baseline = start(api, runtimeClasspath, helloJar, HelloWorld.class.getName(), helloEnvironment,
+                    Outcome baseline = start(api, helloJar, HelloWorld.class.getName(), helloEnvironment,
                             function.arn(), "{\"hello\":\"world\"}".getBytes(), work.resolve("logs/HelloWorld-" + round + ".log"),
                             List.of(), Duration.ofSeconds(5));
                     hello.add(baseline.sample());
@@ -200,7 +189,7 @@ public final class ColdStart {
                         Map<String, String> env = new HashMap<>(environment);
                         env.putAll(variant.extraEnvironment());
                         String key = function.logicalId() + "\t" + variant.label();
-                        Outcome outcome = start(api, runtimeClasspath, variant.repo().resolve(function.codeUri()),
+                        Outcome outcome = start(api, variant.repo().resolve(function.codeUri()),
                                 function.handler(), env, function.arn(), event,
                                 work.resolve("logs/" + function.logicalId() + "-" + variant.label().replace(' ', '-') + "-" + round + ".log"),
                                 variant.aot() ? List.of("-XX:AOTCache=" + work.resolve("aot/" + function.logicalId() + ".aot"))
@@ -237,71 +226,41 @@ public final class ColdStart {
     }
 
     /** Starts one runtime process, serves it its event, waits for its answer, ends it. */
-    private Outcome start(RuntimeApi api, List<String> runtimeClasspath, Path jar, String handler,
+    private Outcome start(RuntimeApi api, Path jar, String handler,
                                  Map<String, String> environment, String functionArn, byte[] event, Path log,
                                  List<String> aotFlags, Duration exitWait)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> flags = new ArrayList<>();
         for (String flag : jvmFlags) {
             // an AOT cache replaces the JDK's default CDS archive (the JVM refuses both)
             if (aotFlags.isEmpty() || !flag.startsWith("-Xshare")) {
-                command.add(flag);
+                flags.add(flag);
             }
         }
-        command.addAll(aotFlags);
-        command.add("-cp");
-        List<String> classpath = new ArrayList<>(runtimeClasspath);
-        classpath.add(jar.toString());
-        command.add(String.join(java.io.File.pathSeparator, classpath));
-        command.add(AWSLambda.class.getName());
-        command.add(handler);
-
-        Path taskRoot = Files.createDirectories(log.getParent().resolve("task"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
+        flags.addAll(aotFlags);
+        ProcessBuilder builder = RuntimeProcess.builder(jar, handler, environment, api, log.getParent().resolve("task"), flags)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("TMPDIR", System.getProperty("java.io.tmpdir"));
-        env.putAll(environment);
-        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        env.put("_HANDLER", handler);
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + environment.get("AWS_LAMBDA_FUNCTION_NAME"));
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "coldstart");
-
-        RuntimeApi.Run run = api.begin(functionArn, event);
-        long startNanos = System.nanoTime();
-        Process process = builder.start();
+        RuntimeApi.Run run;
         try {
-            // a process that dies in init without telling the Runtime API ends the wait too
-            process.onExit().thenRun(() -> run.answered.complete(null));
-            RuntimeApi.awaitAnswer(run, RUN_TIMEOUT);
+            run = RuntimeProcess.runOnce(api, builder, functionArn, event, RUN_TIMEOUT, exitWait, process -> { });
         } catch (TimeoutException e) {
             throw new IllegalStateException(handler + " gave no answer within " + RUN_TIMEOUT.toSeconds() + " s (see " + log + ")");
-        } finally {
-            run.finished.complete(null);
-            process.destroy();
-            if (!process.waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
         }
-        if (run.firstNextNanos == 0 || run.answerNanos == 0) {
-            throw new IllegalStateException(handler + " failed in init: " + run.answer + " (see " + log + ")");
+        if (run.firstNextNanos() == 0 || run.answerNanos() == 0) {
+            throw new IllegalStateException(handler + " failed in init: " + run.answer() + " (see " + log + ")");
         }
-        Sample sample = new Sample(millis(run.firstNextNanos - startNanos), millis(run.answerNanos - run.firstNextNanos),
-                millis(run.answerNanos - startNanos));
+        Sample sample = new Sample(millis(run.firstNextNanos() - run.startNanos()), millis(run.answerNanos() - run.firstNextNanos()),
+                millis(run.answerNanos() - run.startNanos()));
         return new Outcome(sample, summary(run));
     }
 
     /** What the answer says, in a few words: proves the function did its work. */
     private static String summary(RuntimeApi.Run run) {
-        if (run.failed) {
-            return "ERROR " + run.answer;
+        if (run.failed()) {
+            return "ERROR " + run.answer();
         }
         try {
-            JsonNode answer = JSON.readTree(run.answer);
+            JsonNode answer = JSON.readTree(run.answer());
             if (answer.has("statusCode")) {
                 return "HTTP " + answer.get("statusCode").asInt();
             }
@@ -311,7 +270,7 @@ public final class ColdStart {
             String text = answer.isTextual() ? answer.asText() : answer.toString();
             return text.length() > 60 ? text.substring(0, 60) + "..." : text;
         } catch (IOException e) {
-            return run.answer;
+            return run.answer();
         }
     }
 
@@ -362,19 +321,6 @@ public final class ColdStart {
         java.util.Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** The runtime interface client and what it needs, as Lambda's Java runtime has them. */
-    private static List<String> runtimeClasspath() {
-        List<String> jars = new ArrayList<>();
-        for (Class<?> type : List.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class)) {
-            try {
-                jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return jars;
     }
 
     /** A jar with only the hello-world handler, as small as a function jar can be. */

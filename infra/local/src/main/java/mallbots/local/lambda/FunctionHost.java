@@ -2,6 +2,7 @@ package mallbots.local.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,18 +35,18 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
         this.usage = usage;
     }
 
-    /** Loads every function; fails naming the function whose handler cannot be loaded. */
-    public static FunctionHost load(Template template, URI awsEndpoint, FlowConsole console) {
-        return load(template, awsEndpoint, console, new UsageMeter());
-    }
-
-    /** Loads every function, counting their invocations, billed durations and CPU in {@code usage}. */
-    public static FunctionHost load(Template template, URI awsEndpoint, FlowConsole console, UsageMeter usage) {
+    /**
+     * Loads every function from its CodeUri, resolved against {@code codeBase} (the template's
+     * directory), counting their invocations, billed durations and CPU in {@code usage}; fails
+     * naming the function whose code or handler class is missing.
+     */
+    public static FunctionHost load(Template template, Path codeBase, URI awsEndpoint, FlowConsole console,
+                                    UsageMeter usage) {
         FunctionOutput.install();
         Map<String, HostedFunction> functions = new LinkedHashMap<>();
         for (Template.Function spec : template.functions()) {
-            functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), awsEndpoint), console,
-                    usage));
+            functions.put(spec.name(), new HostedFunction(spec, environment(spec, template.region(), awsEndpoint),
+                    FunctionCode.of(spec, codeBase), console, usage));
         }
         return new FunctionHost(functions, console, usage);
     }
@@ -118,5 +119,6 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
     public void close() {
         mappings.forEach(SqsEventSourceMapping::stop);
         mappings.forEach(SqsEventSourceMapping::close);
+        functions.values().forEach(function -> function.code().close());
     }
 }

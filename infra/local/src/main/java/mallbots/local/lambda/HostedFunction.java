@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,11 @@ import mallbots.local.console.FlowConsole;
 import mallbots.local.template.Template;
 
 /**
- * One function of the template, loaded with its own environment and run in this JVM. Each
+ * One function of the template, loaded from its own code ({@link FunctionCode}: its CodeUri jar in
+ * a class loader of its own) with its own environment, and run in this JVM. As on Lambda, the
+ * handler class is initialised and constructed at the first invocation (the init phase, bounded
+ * by {@link #INIT_TIMEOUT}, not by the function's Timeout; a failed init is tried again at the
+ * next invocation), with the thread's context class loader set to the function's. Each
  * invocation gets a fresh request id, a Context whose remaining time counts down from the
  * function's Timeout, and is abandoned (as Lambda does) when that time runs out.
  *
@@ -44,16 +49,38 @@ public final class HostedFunction {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("fn-", 0).factory());
 
+    /** Lambda's limit on a function's init phase. */
+    static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
+
     private final Template.Function spec;
-    private final HandlerMethod handler;
+    private final Map<String, String> environment;
+    private final FunctionCode code;
     private final FlowConsole console;
     private final UsageMeter usage;
+    private HandlerMethod handler;
 
-    HostedFunction(Template.Function spec, Map<String, String> environment, FlowConsole console, UsageMeter usage) {
+    HostedFunction(Template.Function spec, Map<String, String> environment, FunctionCode code, FlowConsole console,
+                   UsageMeter usage) {
         this.spec = spec;
+        this.environment = environment;
+        this.code = code;
         this.console = console;
         this.usage = usage;
-        this.handler = HandlerMethod.load(spec.name(), spec.handler(), environment);
+        // a handler class missing from the jar stops start-up, naming the function
+        HandlerMethod.handlerClass(spec.name(), spec.handler(), code);
+    }
+
+    /** The function's code: where its classes come from. */
+    public FunctionCode code() {
+        return code;
+    }
+
+    /** The init phase, once: loads and constructs the handler in the function's class loader. */
+    private synchronized HandlerMethod initialized() {
+        if (handler == null) {
+            handler = HandlerMethod.load(spec.name(), spec.handler(), environment, code);
+        }
+        return handler;
     }
 
     public String name() {
@@ -68,15 +95,27 @@ public final class HostedFunction {
     public Invocation invoke(String payload) {
         String requestId = UUID.randomUUID().toString();
         InvocationLogger log = new InvocationLogger(line -> console.functionLog(spec.name(), line));
-        LocalContext context = new LocalContext(requestId, spec.name(), spec.arn(), spec.memorySizeMb(),
-                spec.timeoutSeconds(), log);
         long start = System.nanoTime();
         AtomicLong cpuNanos = new AtomicLong(-1);
+        CompletableFuture<Void> initDone = new CompletableFuture<>();
         FutureTask<String> task = new FutureTask<>(() -> {
             long cpuBefore = THREAD_CPU.getCurrentThreadCpuTime();
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(code.loader());
             try {
-                return FunctionOutput.capture(log, () -> handler.invoke(payload, context));
+                HandlerMethod initialized;
+                try {
+                    initialized = FunctionOutput.capture(log, this::initialized);
+                } finally {
+                    initDone.complete(null);
+                }
+                // the function's Timeout counts from the end of init, as on Lambda
+                LocalContext context = new LocalContext(requestId, spec.name(), spec.arn(), spec.memorySizeMb(),
+                        spec.timeoutSeconds(), log);
+                return FunctionOutput.capture(log, () -> initialized.invoke(payload, context));
             } finally {
+                thread.setContextClassLoader(previous);
                 if (cpuBefore >= 0) {
                     cpuNanos.set(THREAD_CPU.getCurrentThreadCpuTime() - cpuBefore);
                 }
@@ -86,6 +125,13 @@ public final class HostedFunction {
         String output = null;
         Exception error = null;
         try {
+            try {
+                initDone.get(INIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                task.cancel(true);
+                throw new ExecutionException(new TimeoutException("Init timed out after " + INIT_TIMEOUT.toSeconds()
+                        + " seconds"));
+            }
             output = await(task);
         } catch (TimeoutException e) {
             task.cancel(true);

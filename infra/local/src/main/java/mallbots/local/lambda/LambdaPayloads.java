@@ -1,6 +1,5 @@
 package mallbots.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,16 +26,16 @@ public final class LambdaPayloads {
     private LambdaPayloads() {
     }
 
-    static Object toParameter(String payload, Type type) throws JsonProcessingException {
+    static Object toParameter(String payload, Type type, EventSerializers events) throws Exception {
         if (type == String.class) {
             return payload;
         }
         if (type == InputStream.class) {
             return new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8));
         }
-        if (type instanceof Class<?> event && LambdaEventSerializers.isLambdaSupportedEvent(event.getName())) {
+        if (type instanceof Class<?> event && EventSerializers.supports(event)) {
             // the event classes' own serializers, the ones Lambda's Java runtime uses
-            return LambdaEventSerializers.serializerFor(event, event.getClassLoader()).fromJson(payload);
+            return events.fromJson(payload, event);
         }
         return JSON.readValue(payload, JSON.getTypeFactory().constructType(type));
     }

@@ -52,11 +52,12 @@ public final class TemplateReader {
     private static final Set<String> PARAMETER_KEYS = Set.of("Type", "Default", "Description", "AllowedValues",
             "AllowedPattern", "MinValue", "MaxValue", "MinLength", "MaxLength", "ConstraintDescription", "NoEcho");
     private static final Set<String> FUNCTION_SETTINGS = Set.of("Runtime", "Architectures", "MemorySize", "Timeout",
-            "Environment", "AutoPublishAlias", "SnapStart", "LoggingConfig", "Handler", "CodeUri", "Tracing", "Tags");
+            "Environment", "AutoPublishAlias", "SnapStart", "LoggingConfig", "Handler", "CodeUri", "Tracing", "Tags",
+            "PermissionsBoundary");
     private static final Set<String> FUNCTION_PROPERTIES = union(FUNCTION_SETTINGS,
             Set.of("Events", "Policies", "FunctionName", "Description", "ReservedConcurrentExecutions"));
     private static final Set<String> ACCEPTED_ONLY = Set.of("AWS::SQS::QueuePolicy", "AWS::Lambda::Permission",
-            "AWS::CloudWatch::Alarm", "AWS::SNS::Topic", "AWS::Logs::LogGroup");
+            "AWS::CloudWatch::Alarm", "AWS::SNS::Topic", "AWS::Logs::LogGroup", "AWS::IAM::ManagedPolicy");
     private static final Set<String> SUPPORTED_TYPES = union(ACCEPTED_ONLY, Set.of("AWS::Events::EventBus",
             "AWS::Events::Archive", "AWS::Events::Rule", "AWS::SQS::Queue", "AWS::DynamoDB::Table",
             "AWS::Serverless::Function", "AWS::Serverless::HttpApi"));
@@ -80,6 +81,7 @@ public final class TemplateReader {
     private final List<Function> functions = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
     private Map<?, ?> functionGlobals = Map.of();
+    private int logGroups;
     private Cors cors = Cors.NONE;
     /** The JWT authorizers of each HTTP API, and its DefaultAuthorizer (read before the routes). */
     private final Map<String, Map<String, JwtAuthorizer>> authorizers = new HashMap<>();
@@ -130,11 +132,15 @@ public final class TemplateReader {
                 case "AWS::Lambda::Permission" -> notes.add(id + " (AWS::Lambda::Permission): accepted; every local target may invoke every function");
                 case "AWS::CloudWatch::Alarm" -> notes.add(id + " (AWS::CloudWatch::Alarm): skipped; no CloudWatch locally (use ./mallbots dlq)");
                 case "AWS::SNS::Topic" -> notes.add(id + " (AWS::SNS::Topic): skipped; no SNS locally");
-                case "AWS::Logs::LogGroup" -> notes.add(id + " (AWS::Logs::LogGroup): skipped; the console shows each request");
+                case "AWS::Logs::LogGroup" -> logGroups++;
+                case "AWS::IAM::ManagedPolicy" -> notes.add(id + " (AWS::IAM::ManagedPolicy): skipped; no IAM locally");
                 default -> throw new IllegalStateException("unreachable: " + types.get(id));
             }
         });
         checkReferences();
+        if (logGroups > 0) {
+            notes.add(logGroups + " log groups (AWS::Logs::LogGroup): skipped; what a function logs goes to the console");
+        }
         return new Template(site.region(), Map.copyOf(parameters), List.copyOf(buses), List.copyOf(archives),
                 List.copyOf(queues), List.copyOf(tables), List.copyOf(rules), List.copyOf(functions),
                 List.copyOf(routes), cors, List.copyOf(notes));
@@ -452,12 +458,15 @@ public final class TemplateReader {
                         props.child("ScalingConfig", Set.of("MaximumConcurrency")).integer("MaximumConcurrency").orElse(0)));
             }
             case "Schedule" -> {
-                Props props = Props.of(properties, at, Set.of("Schedule", "Enabled", "Name", "Description", "Input", "State"));
+                Props props = Props.of(properties, at, Set.of("Schedule", "Enabled", "Name", "Description", "Input", "State",
+                        "RetryPolicy", "DeadLetterConfig"));
                 boolean enabled = props.bool("Enabled").orElse(true) && !props.string("State").orElse("ENABLED").equals("DISABLED");
+                Props retry = props.child("RetryPolicy", Set.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds"));
                 rules.add(new Rule(functionId + eventId, props.string("Name").orElse(functionId + eventId), "default",
                         Optional.empty(), Optional.of(props.requireString("Schedule")), enabled,
                         List.of(new Target(functionId + eventId + "LambdaTarget", functionArn(functionName),
-                                Optional.empty(), Optional.empty(), Optional.empty(), props.string("Input")))));
+                                retry.integer("MaximumRetryAttempts"), retry.integer("MaximumEventAgeInSeconds"),
+                                samDeadLetter(props, functionId + eventId), props.string("Input")))));
             }
             case "EventBridgeRule" -> {
                 Props props = Props.of(properties, at, Set.of("Pattern", "EventBusName", "RetryPolicy",

@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -72,21 +74,34 @@ final class SystemCloud implements AutoCloseable {
         return shared;
     }
 
-    /** A system of its own whose EventBridge delivers every event this many times to each target. */
+    /**
+     * A system of its own whose EventBridge delivers every event this many times to each target;
+     * on the endpoint {@link SystemEndpoint#configured()} names, if any.
+     */
     static SystemCloud start(int deliveriesPerEvent) {
         return start(deliveriesPerEvent, Map.of());
     }
 
     /** {@link #start(int)} with template parameters ({@code --param K=V}), e.g. short saga deadlines. */
     static SystemCloud start(int deliveriesPerEvent, Map<String, String> parameters) {
+        return start(deliveriesPerEvent, parameters, SystemEndpoint.configured());
+    }
+
+    /** A system of its own on an external AWS-compatible endpoint (LocalStack, Floci). */
+    static SystemCloud on(URI endpoint) {
+        return start(1, Map.of(), Optional.of(endpoint));
+    }
+
+    private static SystemCloud start(int deliveriesPerEvent, Map<String, String> parameters, Optional<URI> endpoint) {
         String property = mallbots.emulators.eventbridge.EventBridgeSettings.DELIVERIES_PER_EVENT_PROPERTY;
         synchronized (SystemCloud.class) {
             System.setProperty(property, Integer.toString(deliveriesPerEvent));
             try {
-                List<String> args = new java.util.ArrayList<>(List.of("up", "--port", "0", "--api-port", "0",
+                List<String> args = new ArrayList<>(List.of("up", "--port", "0", "--api-port", "0",
                         "--template", RepositoryTemplate.TEMPLATE.toString(),
                         "--state-dir", Files.createTempDirectory("mallbots-system").toString()));
                 parameters.forEach((name, value) -> args.addAll(List.of("--param", name + "=" + value)));
+                endpoint.ifPresent(uri -> args.addAll(List.of("--endpoint", uri.toString())));
                 return new SystemCloud(LocalCloud.start(Options.parse(args.toArray(String[]::new)),
                         new FlowConsole(System.out)));
             } catch (IOException e) {

@@ -1,4 +1,4 @@
-package mallbots.bench.coldstart;
+package mallbots.local.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,28 +18,59 @@ import java.util.concurrent.TimeoutException;
  * The Lambda Runtime API (2018-06-01) for one runtime process at a time, as the runtime interface
  * client uses it: {@code GET /runtime/invocation/next} hands out the run's one event, then
  * {@code POST /runtime/invocation/<id>/response} or {@code /error} (or {@code /init/error}) ends
- * the run. It notes when the first {@code /next} and the answer arrive, which are the two
- * instants the harness measures (the process's start is the third).
+ * the run. It notes when the first {@code /next} and the answer arrive: the end of the init phase
+ * and of the first invocation, which {@code ./mallbots invoke} reports and the cold-start harness
+ * measures (the process's start, {@link RuntimeProcess}, is the third instant).
  */
-final class RuntimeApi implements AutoCloseable {
+public final class RuntimeApi implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
 
     /** What one runtime process did: its instants in {@link System#nanoTime()}, its answer. */
-    static final class Run {
+    public static final class Run {
         final String functionArn;
         final byte[] event;
+        final Duration timeout;
         final String requestId = UUID.randomUUID().toString();
         final CompletableFuture<Void> answered = new CompletableFuture<>();
         final CompletableFuture<Void> finished = new CompletableFuture<>();
+        volatile long startNanos;
         volatile long firstNextNanos;
         volatile long answerNanos;
         volatile boolean failed;
         volatile String answer;
 
-        Run(String functionArn, byte[] event) {
+        Run(String functionArn, byte[] event, Duration timeout) {
             this.functionArn = functionArn;
             this.event = event;
+            this.timeout = timeout;
+        }
+
+        public String requestId() {
+            return requestId;
+        }
+
+        /** When the process started, its first /next (end of init) and its answer; 0 when it never came. */
+        public long startNanos() {
+            return startNanos;
+        }
+
+        public long firstNextNanos() {
+            return firstNextNanos;
+        }
+
+        public long answerNanos() {
+            return answerNanos;
+        }
+
+        /** Whether the answer was an invocation or init error. */
+        public boolean failed() {
+            return failed;
+        }
+
+        /** The response or error document the runtime posted; null when it posted none. */
+        public String answer() {
+            return answer;
         }
     }
 
@@ -50,7 +81,7 @@ final class RuntimeApi implements AutoCloseable {
         this.server = server;
     }
 
-    static RuntimeApi start() {
+    public static RuntimeApi start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             RuntimeApi api = new RuntimeApi(server);
@@ -64,13 +95,16 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The run that the next process to call belongs to; the previous one must be finished. */
-    Run begin(String functionArn, byte[] event) {
-        Run run = new Run(functionArn, event);
+    /**
+     * The run that the next process to call belongs to; the previous one must be finished. Its
+     * deadline (Lambda-Runtime-Deadline-Ms) is {@code timeout} after its event is handed out.
+     */
+    Run begin(String functionArn, byte[] event, Duration timeout) {
+        Run run = new Run(functionArn, event, timeout);
         current = run;
         return run;
     }
@@ -116,7 +150,7 @@ final class RuntimeApi implements AutoCloseable {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         headers.set("Lambda-Runtime-Aws-Request-Id", run.requestId);
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
+        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + run.timeout.toMillis()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", run.functionArn);
         headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
                 + "-" + run.requestId.replace("-", "").substring(0, 24) + ";Sampled=0");
