@@ -28,10 +28,12 @@ public final class LocalCloud implements AutoCloseable {
     private final HttpApiServer httpApi;
     private final FailureRecords failures;
     private final UsageMeter usage;
+    private final Observability observability;
 
     private LocalCloud(Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
-                       FailureRecords failures, UsageMeter usage) {
+                       FailureRecords failures, UsageMeter usage, Observability observability) {
         this.usage = usage;
+        this.observability = observability;
         this.template = template;
         this.services = services;
         this.host = host;
@@ -61,6 +63,7 @@ public final class LocalCloud implements AutoCloseable {
         UsageMeter usage = new UsageMeter();
         FunctionHost host = FunctionHost.load(template, endpoint, console, usage);
         FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
+        Observability observability = Observability.start(options.stateDir(), console);
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -76,6 +79,7 @@ public final class LocalCloud implements AutoCloseable {
             console.info("  failures of queue messages are recorded in " + failures.file() + " (read by ./mallbots dlq)");
             template.notes().forEach(note -> console.info("  note: " + note));
             services.connect(host, console);
+            observability.serveOn(services);
             Provisioner.Provisioned provisioned = new Provisioner(services.clients(), line -> console.info("  " + line))
                     .provision(template);
             started.add(host);
@@ -88,9 +92,10 @@ public final class LocalCloud implements AutoCloseable {
                 console.info("  route  " + (route.path().equals("$default") ? "$default" : route.routeKey())
                         + " -> " + route.functionName());
             }
-            return new LocalCloud(template, services, host, httpApi, failures, usage);
+            return new LocalCloud(template, services, host, httpApi, failures, usage, observability);
         } catch (RuntimeException e) {
             closeAll(started);
+            observability.close();
             throw e;
         }
     }
@@ -140,9 +145,14 @@ public final class LocalCloud implements AutoCloseable {
         return failures;
     }
 
+    /** The functions' logs, the flow of every message, the metrics (see {@link Observability}). */
+    public Observability observability() {
+        return observability;
+    }
+
     @Override
     public void close() {
-        closeAll(List.of(services, host, httpApi));
+        closeAll(List.of(observability, services, host, httpApi));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

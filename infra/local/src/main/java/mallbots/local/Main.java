@@ -15,7 +15,7 @@ import mallbots.local.template.TemplateException;
 import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
-/** {@code ./mallbots up | dlq | dlq redrive <queue>}: the local cloud's command line. */
+/** {@code ./mallbots up | dlq | dlq redrive <queue> | trace <id>}: the local cloud's command line. */
 public final class Main {
 
     private Main() {
@@ -24,11 +24,7 @@ public final class Main {
     public static void main(String[] args) {
         long started = System.nanoTime()
                 - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000;
-        // The console is ours; the emulators' libraries only speak up when something is wrong.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            System.setProperty("org.slf4j.simpleLogger.log.mallbots", "info");
-        }
+        // The console is ours; the libraries only speak up when something is wrong (log4j2.xml: WARN, mallbots INFO).
         System.exit(run(started, System.out, System.err, args));
     }
 
@@ -45,6 +41,9 @@ public final class Main {
             switch (options.command().get(0)) {
                 case "up" -> up(options, out, started);
                 case "dlq" -> dlq(options, out);
+                case "trace" -> {
+                    return TraceCommand.run(options, out, err);
+                }
                 default -> {
                     err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);
                     return 2;
