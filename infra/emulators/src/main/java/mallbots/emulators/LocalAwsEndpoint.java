@@ -13,10 +13,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import mallbots.emulators.eventbridge.DeliveryListener;
 import mallbots.emulators.eventbridge.EventBridge;
 import mallbots.emulators.eventbridge.EventBridgeHttpHandler;
@@ -58,6 +61,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final UsageMeter usage;
     private final DynamoDbCapacity dynamoCapacity;
     private final ObjectMapper json = new ObjectMapper();
+    /** Read-only JSON views of the local cloud under /_mallbots/ (logs, flow, metrics), by path. */
+    private final Map<String, Function<String, String>> views = new ConcurrentHashMap<>();
 
     private LocalAwsEndpoint(HttpServer server, ExecutorService requests, URI uri, Dynalite dynalite,
             ElasticMq elasticMq, SqsClient sqs, EventBridge eventBridge, UsageMeter usage) {
@@ -180,6 +185,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         eventBridge.setLambdaInvoker(invoker);
     }
 
+    /** Serves {@code GET path} with the JSON that {@code view} makes of the raw query string (or null). */
+    public void serve(String path, Function<String, String> view) {
+        views.put(path, view);
+    }
+
     public void addDeliveryListener(DeliveryListener listener) {
         eventBridge.addDeliveryListener(listener);
     }
@@ -229,6 +239,9 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             } else if (exchange.getRequestURI().getPath().equals(UsageMeter.PATH)
                     && exchange.getRequestMethod().equals("GET")) {
                 respond(exchange, 200, json.writeValueAsString(usage.snapshot(json)));
+            } else if (views.containsKey(exchange.getRequestURI().getPath())
+                    && exchange.getRequestMethod().equals("GET")) {
+                respond(exchange, 200, views.get(exchange.getRequestURI().getPath()).apply(exchange.getRequestURI().getRawQuery()));
             } else {
                 unknown(exchange, amzTarget);
             }

@@ -16,6 +16,10 @@ interface AwsServices extends AutoCloseable {
     /** Lets EventBridge invoke the hosted functions and report its deliveries, where it can. */
     void connect(LambdaInvoker invoker, DeliveryListener listener);
 
+    /** Serves a read-only JSON view at {@code path} of the endpoint, where the endpoint is ours. */
+    default void serve(String path, java.util.function.Function<String, String> view) {
+    }
+
     @Override
     void close();
 }

@@ -42,6 +42,11 @@ final class EmbeddedServices implements AwsServices {
     }
 
     @Override
+    public void serve(String path, java.util.function.Function<String, String> view) {
+        endpoint.serve(path, view);
+    }
+
+    @Override
     public void close() {
         clients.close();
         endpoint.close();

@@ -30,11 +30,13 @@ public final class LocalCloud implements AutoCloseable {
     private final FailureRecords failures;
     private final UsageMeter usage;
     private final LocalIssuer issuer;
+    private final Observability observability;
 
     private LocalCloud(LocalIssuer issuer, Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
-                       FailureRecords failures, UsageMeter usage) {
+                       FailureRecords failures, UsageMeter usage, Observability observability) {
         this.issuer = issuer;
         this.usage = usage;
+        this.observability = observability;
         this.template = template;
         this.services = services;
         this.host = host;
@@ -66,6 +68,7 @@ public final class LocalCloud implements AutoCloseable {
                 console, usage);
         FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
         LocalIssuer issuer = LocalIssuer.inStateDir(options.stateDir());
+        Observability observability = Observability.start(options.stateDir(), console);
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -81,6 +84,7 @@ public final class LocalCloud implements AutoCloseable {
             console.info("  failures of queue messages are recorded in " + failures.file() + " (read by ./mallbots dlq)");
             template.notes().forEach(note -> console.info("  note: " + note));
             services.connect(host, console);
+            observability.serveOn(services);
             Provisioner.Provisioned provisioned = new Provisioner(services.clients(), line -> console.info("  " + line))
                     .provision(template);
             started.add(host);
@@ -94,9 +98,10 @@ public final class LocalCloud implements AutoCloseable {
                         + " -> " + route.functionName() + route.authorizer().map(a -> "  (" + a.name()
                         + (route.scopes().isEmpty() ? "" : ", " + String.join(" or ", route.scopes())) + ")").orElse("  (public)"));
             }
-            return new LocalCloud(issuer, template, services, host, httpApi, failures, usage);
+            return new LocalCloud(issuer, template, services, host, httpApi, failures, usage, observability);
         } catch (RuntimeException e) {
             closeAll(started);
+            observability.close();
             throw e;
         }
     }
@@ -151,9 +156,14 @@ public final class LocalCloud implements AutoCloseable {
         return failures;
     }
 
+    /** The functions' logs, the flow of every message, the metrics (see {@link Observability}). */
+    public Observability observability() {
+        return observability;
+    }
+
     @Override
     public void close() {
-        closeAll(List.of(services, host, httpApi));
+        closeAll(List.of(observability, services, host, httpApi));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -17,7 +17,7 @@ import mallbots.local.template.TemplateException;
 import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
-/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function>}: the local cloud's command line. */
+/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function> | trace <id>}: the local cloud's command line. */
 public final class Main {
 
     private Main() {
@@ -26,11 +26,7 @@ public final class Main {
     public static void main(String[] args) {
         long started = System.nanoTime()
                 - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000;
-        // The console is ours; the emulators' libraries only speak up when something is wrong.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            System.setProperty("org.slf4j.simpleLogger.log.mallbots", "info");
-        }
+        // The console is ours; the libraries only speak up when something is wrong (log4j2.xml: WARN, mallbots INFO).
         System.exit(run(started, System.out, System.err, args));
     }
 
@@ -61,6 +57,9 @@ public final class Main {
                 case "dlq" -> dlq(options, out);
                 case "invoke" -> {
                     return Invoke.run(options, out, err);
+                }
+                case "trace" -> {
+                    return TraceCommand.run(options, out, err);
                 }
                 default -> {
                     err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);

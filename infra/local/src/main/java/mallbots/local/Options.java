@@ -35,6 +35,7 @@ public record Options(
                    mallbots dlq  [--port 4566 | --endpoint URL] [--template template.yaml] [--state-dir .mallbots]
                    mallbots dlq redrive <queue> [same flags as dlq]
                    mallbots invoke <Function> [-e event.json | -e -] [--port 4566 | --endpoint URL] [--template template.yaml]
+                   mallbots trace <orderId | correlationId | messageId> [--state-dir .mallbots] [--json]
             """;
 
     public static Options parse(String... args) {
@@ -49,7 +50,8 @@ public record Options(
         Path stateDir = Path.of(".mallbots");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (!arg.startsWith("--")) {
+            // --json, a switch of trace, is kept with the command's words
+            if (!arg.startsWith("--") || arg.equals("--json")) {
                 command.add(arg);
                 continue;
             }
@@ -72,6 +74,7 @@ public record Options(
                 case "--endpoint" -> endpoint = Optional.of(URI.create(value));
                 case "--region" -> region = value;
                 case "--state-dir" -> stateDir = Path.of(value);
+
                 case "--param" -> {
                     int at = value.indexOf('=');
                     if (at <= 0) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.Objects;
 import mallbots.platform.config.Environment;
+import mallbots.platform.logging.LogContext;
 import mallbots.platform.priming.Priming;
 
 /**
@@ -63,6 +64,8 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return router.handle(event, context == null ? null : context.getAwsRequestId());
+        try (LogContext.Scope scope = LogContext.invocation(context)) {
+            return router.handle(event, context == null ? null : context.getAwsRequestId());
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import mallbots.platform.domain.InvalidValue;
 import mallbots.platform.domain.RuleViolation;
 import mallbots.platform.json.Json;
+import mallbots.platform.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ public final class HttpRouter {
         String path = event.getRawPath() != null ? event.getRawPath()
                 : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
         HttpResponse response;
-        try {
+        try (LogContext.Scope scope = LogContext.with(LogContext.ROUTE, method + " " + path)) {
             response = route(event, requestId, method, path);
         } catch (ClientError e) {
             log.info("request {} {} {} refused: {} {}", requestId, method, path, e.status(), e.getMessage());

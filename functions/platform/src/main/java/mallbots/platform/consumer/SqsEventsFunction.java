@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
 import java.util.Objects;
 import mallbots.platform.config.Environment;
+import mallbots.platform.logging.LogContext;
 import mallbots.platform.priming.Priming;
 
 /**
@@ -47,6 +48,8 @@ public abstract class SqsEventsFunction implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return consumer.handle(event);
+        try (LogContext.Scope scope = LogContext.invocation(context)) {
+            return consumer.handle(event);
+        }
     }
 }

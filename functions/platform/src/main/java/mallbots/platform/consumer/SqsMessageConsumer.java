@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import mallbots.platform.consumer.MessageHandlers.Registration;
+import mallbots.platform.logging.LogContext;
 import mallbots.platform.messaging.DecodingException;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
@@ -87,8 +88,19 @@ public final class SqsMessageConsumer {
         try {
             message = codec.decodeEvent(record.getBody());
         } catch (DecodingException e) {
-            return Optional.of(fail(record, peekMessageId(record), peekDetailType(record), e.getMessage(), null));
+            String messageId = peekMessageId(record);
+            String detailType = peekDetailType(record);
+            try (LogContext.Scope scope = LogContext.record(record.getMessageId(), messageId, detailType)) {
+                return Optional.of(fail(record, messageId, detailType, e.getMessage(), null));
+            }
         }
+        // every line written while the message is handled carries its ids
+        try (LogContext.Scope scope = LogContext.message(message, record.getMessageId())) {
+            return handleMessage(record, message);
+        }
+    }
+
+    private Optional<RecordFailure> handleMessage(SQSEvent.SQSMessage record, Message<?> message) {
         Optional<Registration<?>> registration = handlers.find(message.detailType());
         if (registration.isEmpty()) {
             return Optional.of(fail(record, message.messageId(), message.detailType(),

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import mallbots.platform.aws.AwsClients;
 import mallbots.platform.config.Environment;
+import mallbots.platform.logging.LogContext;
 import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.priming.Priming;
@@ -52,7 +53,9 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        return sweeper.sweep().toString();
+        try (LogContext.Scope scope = LogContext.invocation(context)) {
+            return sweeper.sweep().toString();
+        }
     }
 
     private static EventPublisher publisher(Environment environment, String busName) {

@@ -162,6 +162,7 @@ public final class EventBridge implements AutoCloseable {
                 deliveries++;
             }
         }
+        dispatcher.accepted(event, deliveries);
         if (deliveries == 0) {
             dispatcher.unmatched(event);
         }

@@ -68,6 +68,16 @@ final class TargetDispatcher implements AutoCloseable {
         }
     }
 
+    void accepted(PublishedEvent event, int targets) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                listener.onAccepted(event.json(), event.acceptedAt(), targets);
+            } catch (RuntimeException e) {
+                LOG.warn("a delivery listener failed", e);
+            }
+        }
+    }
+
     private record Job(PublishedEvent event, Rule rule, Target target, int attempt) {
         Job next() {
             return new Job(event, rule, target, attempt + 1);

@@ -2,10 +2,17 @@ package mallbots.local.console;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import mallbots.emulators.eventbridge.Delivery;
 import mallbots.emulators.eventbridge.DeliveryListener;
+import mallbots.local.observe.FlowListener;
+import mallbots.local.observe.HandledMessage;
+import mallbots.local.observe.LogLine;
 
 /**
  * The local cloud's console: one line per step of a message's flow, with the time and the
@@ -23,6 +30,8 @@ public final class FlowConsole implements DeliveryListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final PrintStream out;
+    private final List<Consumer<LogLine>> logListeners = new CopyOnWriteArrayList<>();
+    private final List<FlowListener> flowListeners = new CopyOnWriteArrayList<>();
 
     public FlowConsole(PrintStream out) {
         this.out = out;
@@ -64,6 +73,22 @@ public final class FlowConsole implements DeliveryListener {
                 + outcome + " (" + millis(elapsed) + ")");
     }
 
+    /** Also tells {@code listener} of every message published and handled (e.g. to keep the flow for traces). */
+    public void addFlowListener(FlowListener listener) {
+        flowListeners.add(listener);
+    }
+
+    /** One message of a batch, and what came of it (not printed: {@link #batch} says it in one line). */
+    public void handled(HandledMessage message) {
+        flowListeners.forEach(listener -> listener.handled(message));
+    }
+
+    /** An event the bus accepted (not printed: the deliveries say where it went). */
+    @Override
+    public void onAccepted(String eventJson, Instant acceptedAt, int targets) {
+        flowListeners.forEach(listener -> listener.published(eventJson, acceptedAt.toEpochMilli(), targets));
+    }
+
     /** An invocation by a rule or a schedule. */
     public void invocation(String function, String trigger, String outcome, Duration elapsed) {
         step("lambda", trigger + " -> " + function + ": " + outcome + " (" + millis(elapsed) + ")");
@@ -74,9 +99,19 @@ public final class FlowConsole implements DeliveryListener {
                 + " (" + millis(elapsed) + ")");
     }
 
-    /** A line a function logged through its context's LambdaLogger. */
+    /** Also tells {@code listener} of every line a function logs (e.g. to keep them queryable). */
+    public void addLogListener(Consumer<LogLine> listener) {
+        logListeners.add(listener);
+    }
+
+    /**
+     * A line a function logged (through its context's LambdaLogger, stdout or stderr): the
+     * functions' JSON lines are shown as level, message and the short ids of their flow.
+     */
     public void functionLog(String function, String line) {
-        step("log", function + ": " + line);
+        LogLine log = LogLine.of(function, line, System.currentTimeMillis());
+        step("log", function + ": " + log.readable());
+        logListeners.forEach(listener -> listener.accept(log));
     }
 
     public void warn(String text) {

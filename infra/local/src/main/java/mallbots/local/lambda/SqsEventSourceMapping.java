@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.FailureRecords;
+import mallbots.local.observe.HandledMessage;
+import mallbots.local.observe.LogLine;
 import mallbots.local.template.Template;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -153,12 +157,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private void handle(List<Message> batch) {
         HostedFunction.Invocation invocation = function.invoke(event(batch));
         Set<String> failed = new LinkedHashSet<>();
+        Map<String, String> reasons = new HashMap<>();
         String outcome;
         if (invocation.failed()) {
             batch.forEach(m -> failed.add(m.messageId()));
             outcome = "failed (" + invocation.errorText() + "), the whole batch stays";
             for (Message message : batch) {
-                failures.record(message.messageId(), queue.name(), function.name(), invocation.errorText());
+                reasons.put(message.messageId(), invocation.errorText());
             }
         } else {
             Optional<Set<String>> reported = mapping.reportBatchItemFailures()
@@ -166,18 +171,32 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             if (reported.isEmpty()) {
                 batch.forEach(m -> failed.add(m.messageId()));
                 outcome = "invalid batchItemFailures response, the whole batch stays";
-                batch.forEach(m -> failures.record(m.messageId(), queue.name(), function.name(),
-                        "invalid batchItemFailures response: " + invocation.output()));
+                batch.forEach(m -> reasons.put(m.messageId(), "invalid batchItemFailures response: " + invocation.output()));
             } else {
                 failed.addAll(reported.get());
                 for (String id : failed) {
                     String logged = invocation.log().lastMentioning(id);
-                    failures.record(id, queue.name(), function.name(), logged != null ? logged
+                    reasons.put(id, logged != null
+                            ? LogLine.of(function.name(), logged, 0).readable()
                             : "reported as a batch item failure by " + function.name());
                 }
                 outcome = failed.isEmpty() ? "ok" : (batch.size() - failed.size()) + " done, " + failed.size()
                         + " failed " + describe(batch, failed) + ", they stay for a retry";
             }
+        }
+        long startedAt = System.currentTimeMillis() - invocation.elapsed().toMillis();
+        for (Message message : batch) {
+            String reason = reasons.get(message.messageId());
+            if (reason != null) {
+                failures.record(message.messageId(), queue.name(), function.name(), reason);
+            }
+            String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+            console.handled(new HandledMessage(startedAt, invocation.elapsed().toMillis(), function.name(), queue.name(),
+                    invocation.requestId(), batch.size(), message.body(), count == null ? 1 : Integer.parseInt(count),
+                    queue.redrive().map(Template.Redrive::maxReceiveCount).orElse(0),
+                    queue.redrive().map(r -> r.deadLetterTargetArn().substring(r.deadLetterTargetArn().lastIndexOf(':') + 1))
+                            .orElse(null),
+                    reason != null, reason));
         }
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message message : batch) {

@@ -1,0 +1,209 @@
+package mallbots.local.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mallbots.local.TestAccess;
+import mallbots.local.system.Mall.Product;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One order followed end to end after a lifecycle run through the HTTP API: its trace (the
+ * {@code ./mallbots trace} command, reading the state directory, and the endpoint's
+ * /_mallbots/trace), and the functions' JSON log lines, kept queryable at /_mallbots/logs,
+ * each carrying the ids of the message whose handling wrote it.
+ */
+class FollowOneOrderTest {
+
+    private static final SystemCloud SYSTEM = SystemCloud.shared();
+    private static final Mall MALL = new Mall(SYSTEM);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String order;
+    private static String customer;
+
+    @BeforeAll
+    static void anOrderGoesFromCheckoutToCompleted() {
+        Product bolt = MALL.storeWithProduct("Traced bolt", "1.25");
+        customer = MALL.customer("Tracy");
+        order = MALL.checkOut(customer, MALL.payment(customer, "5.00"), Map.of(bolt, 2));
+        String list = MALL.orderBecomes(order, "approved").path("shoppingId").asText();
+        assertThat(MALL.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", "bot-7")).status())
+                .isEqualTo(200);
+        assertThat(MALL.call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
+        MALL.invoiceBecomes(order, "pending");
+        assertThat(MALL.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status()).isEqualTo(200);
+        MALL.orderBecomes(order, "completed");
+        // the last notification is sent after the order completed: wait for it, so the flow is whole
+        MALL.notificationsOnceThereAre(customer, 3);
+    }
+
+    private static JsonNode get(String pathAndQuery) throws Exception {
+        URI uri = SYSTEM.local().awsEndpoint().resolve(pathAndQuery);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> detailTypes(JsonNode trace) {
+        List<String> types = new ArrayList<>();
+        trace.path("messages").forEach(m -> types.add(m.path("detailType").asText()));
+        return types;
+    }
+
+    @Test
+    void the_trace_command_shows_every_message_of_the_order_and_who_handled_it() throws Exception {
+        Path stateDir = SYSTEM.local().observability().flow().file().getParent();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        JsonNode trace = Mall.eventually("the trace to hold the OrderCompleted notification", () -> {
+            out.reset();
+            int code = TestAccess.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "trace", order, "--json",
+                    "--state-dir", stateDir.toString());
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            try {
+                return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, t -> {
+            for (JsonNode message : t.path("messages")) {
+                if (message.path("detailType").asText().equals("OrderCompleted")) {
+                    return message.path("handlings").findValuesAsText("function").contains("NotificationsEvents");
+                }
+            }
+            return false;
+        });
+
+        // four flows: the basket started, the checkout, the bot's delivery, the payment of the invoice
+        assertThat(trace.path("correlationIds")).hasSize(4);
+        assertThat(detailTypes(trace).get(0)).isEqualTo("BasketStarted");
+        assertThat(detailTypes(trace)).contains("BasketCheckedOut", "OrderCreated", "AuthorizeCustomer",
+                "CreateShoppingList", "ConfirmPayment", "InitiateShopping", "ApproveOrder", "OrderApproved",
+                "ShoppingListCompleted", "OrderReadied", "InvoiceCreated", "InvoicePaid", "OrderCompleted");
+        assertThat(detailTypes(trace).indexOf("OrderCreated")).isLessThan(detailTypes(trace).indexOf("OrderApproved"));
+        assertThat(detailTypes(trace).indexOf("OrderApproved")).isLessThan(detailTypes(trace).indexOf("OrderReadied"));
+        assertThat(detailTypes(trace).indexOf("OrderReadied")).isLessThan(detailTypes(trace).indexOf("OrderCompleted"));
+        for (JsonNode message : trace.path("messages")) {
+            // every message that a rule sent somewhere was handled (no context subscribes to InvoiceCreated)
+            if (message.path("targets").asInt() > 0) {
+                assertThat(message.path("handlings")).as(message.path("detailType").asText()).isNotEmpty();
+            }
+            assertThat(message.path("publishedAt").asLong()).as("published").isPositive();
+            for (JsonNode handling : message.path("handlings")) {
+                assertThat(handling.path("outcome").asText()).isEqualTo("ok");
+                assertThat(handling.path("ms").asLong()).isNotNegative();
+                assertThat(handling.path("at").asLong()).isGreaterThanOrEqualTo(message.path("occurredAt").asLong() - 5);
+            }
+        }
+        JsonNode created = find(trace, "OrderCreated");
+        Set<String> handlers = new java.util.TreeSet<>();
+        created.path("handlings").forEach(h -> handlers.add(h.path("function").asText()));
+        assertThat(handlers).contains("CosecEvents", "SearchEvents", "NotificationsEvents");
+
+        // the timeline as people read it
+        out.reset();
+        assertThat(TestAccess.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "trace", order, "--state-dir", stateDir.toString()))
+                .isZero();
+        String timeline = out.toString(StandardCharsets.UTF_8);
+        System.out.println(timeline);
+        assertThat(timeline).startsWith("trace of " + order + ": 4 flows, ").contains("OrderCompleted")
+                .contains("-> OrderingEvents").contains("ok");
+
+        // the endpoint serves the same trace while the system runs
+        assertThat(detailTypes(get("/_mallbots/trace?id=" + order))).containsAll(detailTypes(trace));
+        // and a correlation id alone gives its flow
+        String checkout = find(trace, "OrderCreated").path("correlationId").asText();
+        JsonNode flow = get("/_mallbots/trace?id=" + checkout);
+        assertThat(flow.path("correlationIds")).hasSize(1);
+        assertThat(detailTypes(flow)).contains("OrderCreated", "OrderApproved").doesNotContain("OrderCompleted");
+    }
+
+    @Test
+    void a_trace_of_an_unknown_id_says_so_and_fails() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path stateDir = SYSTEM.local().observability().flow().file().getParent();
+        int code = TestAccess.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "trace", Mall.newId(), "--state-dir", stateDir.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("no message about");
+    }
+
+    @Test
+    void every_log_line_written_while_a_message_is_handled_carries_its_ids() throws Exception {
+        JsonNode trace = get("/_mallbots/trace?id=" + order);
+        JsonNode created = find(trace, "OrderCreated");
+        String correlation = created.path("correlationId").asText();
+
+        // the notifications function logs the SMS it would send for OrderCreated
+        JsonNode lines = Mall.eventually("the notification's log line", () -> {
+            try {
+                return get("/_mallbots/logs?correlationId=" + correlation + "&function=NotificationsEvents").path("lines");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, found -> found.size() > 0);
+        for (JsonNode line : lines) {
+            assertThat(line.path("function").asText()).isEqualTo("NotificationsEvents");
+            assertThat(line.path("AWSRequestId").asText()).isNotBlank();
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+            assertThat(line.path("correlationId").asText()).isEqualTo(correlation);
+            assertThat(line.path("messageId").asText()).isNotBlank();
+            assertThat(line.path("causationId").asText()).isNotBlank();
+            assertThat(line.path("detailType").asText()).isNotBlank();
+        }
+        JsonNode sms = null;
+        for (JsonNode line : lines) {
+            if (line.path("detailType").asText().equals("OrderCreated")) {
+                sms = line;
+            }
+        }
+        assertThat(sms).as("the OrderCreated notification's line").isNotNull();
+        assertThat(sms.path("message").asText()).startsWith("SMS to");
+        assertThat(sms.path("messageId").asText()).isEqualTo(created.path("messageId").asText());
+        assertThat(sms.path("aggregateId").asText()).isEqualTo(order);
+
+        // every line kept, of any function, that belongs to a message carries its flow
+        for (JsonNode line : get("/_mallbots/logs?limit=20000").path("lines")) {
+            if (line.hasNonNull("messageId")) {
+                assertThat(line.path("correlationId").asText()).as(line.toString()).isNotBlank();
+                assertThat(line.path("causationId").asText()).as(line.toString()).isNotBlank();
+            }
+        }
+        // and the state directory keeps them, one JSON object per line
+        Path logs = SYSTEM.local().observability().logs().file();
+        List<String> kept = java.nio.file.Files.readAllLines(logs);
+        assertThat(kept).isNotEmpty();
+        assertThat(kept.stream().filter(l -> l.contains(created.path("messageId").asText()))).isNotEmpty();
+        for (String line : kept) {
+            assertThat(JSON.readTree(line).isObject()).isTrue();
+        }
+    }
+
+    private static JsonNode find(JsonNode trace, String detailType) {
+        for (JsonNode message : trace.path("messages")) {
+            if (message.path("detailType").asText().equals(detailType)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no " + detailType + " in " + trace);
+    }
+}
