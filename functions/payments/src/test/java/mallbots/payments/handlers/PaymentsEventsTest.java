@@ -173,7 +173,8 @@ class PaymentsEventsTest {
         Map<String, AttributeValue> item = testbed.invoiceItem(orderId);
         assertThat(item.get("version").n()).isEqualTo("1");
         assertThat(PaymentsTestbed.json(item.get("state").s())).isEqualTo(PaymentsTestbed.json(
-                "{\"id\":\"" + orderId + "\",\"orderId\":\"" + orderId + "\",\"amount\":\"31.98\",\"status\":\"pending\"}"));
+                "{\"id\":\"" + orderId + "\",\"orderId\":\"" + orderId + "\",\"amount\":\"31.98\",\"status\":\"pending\","
+                        + "\"customerId\":\"" + readied.data().customerId() + "\"}"));
         assertThat(item.get("applied").l()).extracting(AttributeValue::s).containsExactly(readied.messageId());
         assertThat(item.get("outbox").m()).isEmpty();
 
