@@ -97,6 +97,10 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     public static LocalAwsEndpoint start(int port, Path dynamoDataDir, EventBridgeSettings settings,
             UsageMeter usage) {
         long started = System.nanoTime();
+        if (dynamoDataDir != null) {
+            // another local cloud on the directory holds dynalite's lock there: say so before dynalite and H2 fail
+            DataDirLock.awaitFree(dynamoDataDir, Dynalite.LOCK_WAIT);
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
@@ -116,7 +120,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client));
         ElasticMq elasticMq = null;
         try (startup) {
-            elasticMq = ElasticMq.start(sqsPort, uri, settings.region());
+            elasticMq = ElasticMq.start(sqsPort, uri, settings.region(), dynamoDataDir);
             CompletableFuture.allOf(dynalite, eventBridge).join();
         } catch (RuntimeException e) {
             dynalite.thenAccept(Dynalite::close);

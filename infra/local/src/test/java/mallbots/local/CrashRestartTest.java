@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code Main up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
- * itself, and the same command on the same directory starts again, with the data, and nothing
- * done by hand; a second local cloud on a directory in use is refused in one line naming the
+ * itself, and the same command on the same directory starts again, with the data and the queued
+ * messages (with their receive counts), and nothing done by hand; a second local cloud on a directory in use is refused in one line naming the
  * process that holds it.
  */
 class CrashRestartTest {
@@ -39,6 +39,14 @@ class CrashRestartTest {
             first.awaitReady();
             String table = recordsTable(port);
             put(port, table, "kept");
+            String queueUrl;
+            try (AwsClients aws = clients(port)) {
+                queueUrl = aws.sqs().createQueue(r -> r.queueName("crash-test")).queueUrl();
+                aws.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("in flight"));
+                // one receive without delete: the receive count survives too
+                assertThat(aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).visibilityTimeout(0)
+                        .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages()).hasSize(1);
+            }
             List<ProcessHandle> dynalite = first.process.descendants()
                     .filter(child -> child.info().commandLine().orElse("").contains("dynalite")).toList();
             assertThat(dynalite).as("dynalite runs as a child").isNotEmpty();
@@ -54,6 +62,13 @@ class CrashRestartTest {
             restarted = Running.start(port, data, state);
             restarted.awaitReady();
             assertThat(get(port, table, "kept")).as("the item written before the kill").isPresent();
+            try (AwsClients aws = clients(port)) {
+                var messages = aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)
+                        .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
+                assertThat(messages).as("the message queued before the kill").hasSize(1);
+                assertThat(messages.getFirst().body()).isEqualTo("in flight");
+                assertThat(messages.getFirst().attributesAsStrings().get("ApproximateReceiveCount")).isEqualTo("2");
+            }
 
             // a second local cloud on the same directory, other ports: refused, saying who holds it
             Running second = Running.start(Ports.free(), data, tempDir("mallbots-state2"));
