@@ -9,6 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mallbots.local.template.Template;
 
@@ -25,18 +31,23 @@ import mallbots.local.template.Template;
  */
 public final class FunctionCode {
 
+    /** The class files of each jar read so far: functions of one jar check their handler against one read. */
+    private static final Map<Path, Set<String>> JAR_ENTRIES = new ConcurrentHashMap<>();
+
     private final String location;
     private final ClassLoader loader;
+    private final Path path;
 
-    private FunctionCode(String location, ClassLoader loader) {
+    private FunctionCode(String location, ClassLoader loader, Path path) {
         this.location = location;
         this.loader = loader;
+        this.path = path;
     }
 
     /** The function's code, its CodeUri resolved against {@code codeBase} (the template's directory). */
     public static FunctionCode of(Template.Function spec, Path codeBase) {
         if (spec.codeUri().isEmpty()) {
-            return new FunctionCode("the local cloud's classpath", FunctionCode.class.getClassLoader());
+            return new FunctionCode("the local cloud's classpath", FunctionCode.class.getClassLoader(), null);
         }
         Path code = codeBase.resolve(spec.codeUri()).toAbsolutePath().normalize();
         List<URL> urls = new ArrayList<>();
@@ -57,7 +68,29 @@ public final class FunctionCode {
                     + " does not exist (build the function jars first: mvn package -DskipTests)");
         }
         return new FunctionCode(code.toString(), new URLClassLoader(spec.name(), urls.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader()));
+                ClassLoader.getPlatformClassLoader()), code);
+    }
+
+    /**
+     * Whether the code holds the class, without loading it: a jar's entries are read once for all
+     * the functions built from it (opening each function's jar in its own loader at start-up
+     * would cost a read of the jar per function); a directory or the classpath asks its loader.
+     */
+    boolean holds(String className) {
+        if (path != null && Files.isRegularFile(path)) {
+            return JAR_ENTRIES.computeIfAbsent(path, FunctionCode::classEntries)
+                    .contains(className.replace('.', '/') + ".class");
+        }
+        return loader.getResource(className.replace('.', '/') + ".class") != null;
+    }
+
+    private static Set<String> classEntries(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new HostException("cannot read " + jar + ": " + e.getMessage(), e);
+        }
     }
 
     /** The jar or directory the classes come from, for messages. */

@@ -46,14 +46,12 @@ final class HandlerMethod {
 
     private static final String ENVIRONMENT = "mallbots.platform.config.Environment";
 
-    /** The handler class, loaded (not initialised) from the function's code: fails early when it is not there. */
-    static Class<?> handlerClass(String functionName, String handler, FunctionCode code) {
+    /** Fails early, naming the function, when its code does not hold its handler class. */
+    static void requireHandlerClass(String functionName, String handler, FunctionCode code) {
         String className = handler.split("::", 2)[0];
-        try {
-            return Class.forName(className, false, code.loader());
-        } catch (ClassNotFoundException | LinkageError e) {
+        if (!code.holds(className)) {
             throw new HostException("function " + functionName + ": handler class " + className + " is not in "
-                    + code.location() + " (" + e + ")", e);
+                    + code.location());
         }
     }
 

@@ -67,7 +67,7 @@ public final class HostedFunction {
         this.console = console;
         this.usage = usage;
         // a handler class missing from the jar stops start-up, naming the function
-        HandlerMethod.handlerClass(spec.name(), spec.handler(), code);
+        HandlerMethod.requireHandlerClass(spec.name(), spec.handler(), code);
     }
 
     /** The function's code: where its classes come from. */
