@@ -2,8 +2,12 @@ package mallbots.local;
 
 import java.nio.file.Path;
 import mallbots.local.console.FlowConsole;
+import java.util.Map;
+import mallbots.local.observe.FlowListener;
 import mallbots.local.observe.FlowRecords;
 import mallbots.local.observe.FunctionLogs;
+import mallbots.local.observe.HandledMessage;
+import mallbots.local.observe.MetricsStore;
 
 /**
  * What the local cloud keeps so that one order can be followed: every line the functions log
@@ -15,24 +19,42 @@ public final class Observability implements AutoCloseable {
 
     private final FunctionLogs logs;
     private final FlowRecords flow;
+    private final MetricsStore metrics;
 
-    private Observability(FunctionLogs logs, FlowRecords flow) {
+    private Observability(FunctionLogs logs, FlowRecords flow, MetricsStore metrics) {
         this.logs = logs;
         this.flow = flow;
+        this.metrics = metrics;
     }
 
     static Observability start(Path stateDir, FlowConsole console) {
         FunctionLogs logs = new FunctionLogs(stateDir.resolve("logs.jsonl"));
         FlowRecords flow = new FlowRecords(stateDir.resolve("flow.jsonl"));
+        MetricsStore metrics = new MetricsStore();
         console.addLogListener(logs::add);
+        console.addLogListener(line -> metrics.add(line.json()));
         console.addFlowListener(flow);
-        return new Observability(logs, flow);
+        console.addFlowListener(new FlowListener() {
+            @Override
+            public void published(String eventJson, long acceptedAtMillis, int targets) {
+            }
+
+            @Override
+            public void handled(HandledMessage message) {
+                // the functions cannot tell locally (their queue's redrive limit is not in their process environment)
+                if (message.outcome().equals("dead-lettered")) {
+                    metrics.count("MessagesDeadLettered", Map.of("queue", message.queue()), message.atMillis());
+                }
+            }
+        });
+        return new Observability(logs, flow, metrics);
     }
 
     void serveOn(AwsServices services) {
         services.serve(FunctionLogs.PATH, logs::view);
         services.serve(FlowRecords.PATH, flow::traceView);
         services.serve(FlowRecords.RECENT_PATH, flow::recentView);
+        services.serve(MetricsStore.PATH, metrics::view);
     }
 
     public FunctionLogs logs() {
@@ -41,6 +63,10 @@ public final class Observability implements AutoCloseable {
 
     public FlowRecords flow() {
         return flow;
+    }
+
+    public MetricsStore metrics() {
+        return metrics;
     }
 
     @Override

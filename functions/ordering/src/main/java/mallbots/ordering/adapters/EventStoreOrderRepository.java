@@ -52,7 +52,9 @@ public final class EventStoreOrderRepository implements OrderRepository {
         Objects.requireNonNull(cause, "cause");
         try {
             // DUPLICATE when this message created it before
-            return saved(store.create(order, announcements.of(order, cause), cause.messageId()));
+            CommandResult<Order> result = store.create(order, announcements.of(order, cause), cause.messageId());
+            OrderMetrics.stored(result);
+            return saved(result);
         } catch (ConcurrencyConflict taken) {
             // another message created an order with this id (the basket was checked out once)
             return Saved.EXISTS;
@@ -66,6 +68,7 @@ public final class EventStoreOrderRepository implements OrderRepository {
                 command.accept(order);
                 return announcements.of(order, cause);
             });
+            OrderMetrics.stored(result);
             return new Change(result.aggregate(), saved(result));
         } catch (AggregateNotFound notFound) {
             throw NotFound.of("order", orderId);

@@ -20,6 +20,7 @@ import mallbots.platform.domain.InvalidValue;
 import mallbots.platform.domain.RuleViolation;
 import mallbots.platform.json.Json;
 import mallbots.platform.logging.LogContext;
+import mallbots.platform.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,11 @@ public final class HttpRouter {
                 response = HttpResponse.error(500, "internal error");
             }
         }
+        // the route's template, not the path, so that routes stay few (a dimension value has no spaces)
+        String routeKey = event.getRouteKey();
+        String route = routeKey == null || !routeKey.contains(" ") ? "unmatched" : routeKey.substring(routeKey.indexOf(' ') + 1);
+        FunctionMetrics.count("HttpResponses", "method", method, "route", route,
+                "status", FunctionMetrics.statusClass(response.status()));
         return toApiGateway(response, requestId);
     }
 

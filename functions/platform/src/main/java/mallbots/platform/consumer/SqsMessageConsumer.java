@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import mallbots.platform.consumer.MessageHandlers.Registration;
 import mallbots.platform.logging.LogContext;
+import mallbots.platform.metrics.FunctionMetrics;
 import mallbots.platform.messaging.DecodingException;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
@@ -33,6 +34,7 @@ public final class SqsMessageConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(SqsMessageConsumer.class);
     private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+    private static final int MAX_RECEIVE_COUNT = maxReceiveCount();
 
     /** Lenient: only for naming an undecodable record in the logs. */
     private static final ObjectMapper PEEK = new ObjectMapper();
@@ -121,6 +123,12 @@ public final class SqsMessageConsumer {
             Throwable error) {
         RecordFailure failure = new RecordFailure(record.getMessageId(), messageId, detailType, receiveCount(record),
                 reason);
+        String queue = queueName(record);
+        FunctionMetrics.count("MessagesFailed", "queue", queue);
+        if (MAX_RECEIVE_COUNT > 0 && failure.receiveCount() >= MAX_RECEIVE_COUNT) {
+            // its last receive: SQS moves it to the queue's dead-letter queue instead of delivering it again
+            FunctionMetrics.count("MessagesDeadLettered", "queue", queue);
+        }
         if (error == null) {
             log.warn("SQS record failed: sqsMessageId={} messageId={} detailType={} receiveCount={} reason={}",
                     failure.sqsMessageId(), messageId, detailType, failure.receiveCount(), reason);
@@ -129,6 +137,21 @@ public final class SqsMessageConsumer {
                     failure.sqsMessageId(), messageId, detailType, failure.receiveCount(), reason, error);
         }
         return failure;
+    }
+
+    private static String queueName(SQSEvent.SQSMessage record) {
+        String arn = record.getEventSourceArn();
+        return arn == null ? "unknown" : arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    /** The queues' redrive limit (the template's MaxReceiveCount, as MAX_RECEIVE_COUNT); 0 when not set. */
+    private static int maxReceiveCount() {
+        try {
+            String value = System.getenv("MAX_RECEIVE_COUNT");
+            return value == null ? 0 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static int receiveCount(SQSEvent.SQSMessage record) {

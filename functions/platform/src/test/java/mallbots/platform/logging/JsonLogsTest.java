@@ -73,11 +73,18 @@ class JsonLogsTest {
         System.setOut(original);
     }
 
+    private final List<JsonNode> metrics = new ArrayList<>();
+
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
-                lines.add(JSON.readTree(line)); // fails the test if a line is not JSON
+                JsonNode json = JSON.readTree(line); // fails the test if a line is not JSON
+                if (json.has("_aws")) {
+                    metrics.add(json); // a metric in CloudWatch's embedded format, not a log line
+                } else {
+                    lines.add(json);
+                }
             }
         }
         return lines;
@@ -122,6 +129,11 @@ class JsonLogsTest {
         JsonNode summary = lines.stream().filter(l -> l.path("message").asText().startsWith("SQS batch"))
                 .findFirst().orElseThrow();
         assertThat(summary.has("messageId")).isFalse();
+        // the failure is counted for its queue
+        assertThat(metrics).singleElement().satisfies(metric -> {
+            assertThat(metric.path("MessagesFailed").asDouble()).isEqualTo(1.0);
+            assertThat(metric.path("service").asText()).isEqualTo("NotesEvents");
+        });
         // nothing is left for the next invocation on this thread
         assertThat(ThreadContext.getImmutableContext()).isEmpty();
     }

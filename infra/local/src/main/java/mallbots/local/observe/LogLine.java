@@ -3,6 +3,7 @@ package mallbots.local.observe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,6 +77,9 @@ public record LogLine(long seenAtMillis, String function, ObjectNode json) {
 
     /** For the console: the level, the message, the error, and the short ids of the flow it belongs to. */
     public String readable() {
+        if (MetricsStore.isEmf(json)) {
+            return metrics();
+        }
         StringBuilder text = new StringBuilder();
         String level = level();
         if (!level.equals("TEXT")) {
@@ -97,6 +101,26 @@ public record LogLine(long seenAtMillis, String function, ObjectNode json) {
             appendId(text, "saga", text("sagaId"));
         } else {
             appendId(text, "agg", text("aggregateId"));
+        }
+        return text.toString();
+    }
+
+    /** An EMF line: "metric OrdersCreated 1 Count (service OrderingEvents)". */
+    private String metrics() {
+        StringBuilder text = new StringBuilder("metric");
+        for (JsonNode directive : json.path("_aws").path("CloudWatchMetrics")) {
+            for (JsonNode metric : directive.path("Metrics")) {
+                String name = metric.path("Name").asText();
+                text.append(' ').append(name).append(' ').append(json.path(name).asText())
+                        .append(' ').append(metric.path("Unit").asText(""));
+            }
+            List<String> dimensions = new java.util.ArrayList<>();
+            for (JsonNode set : directive.path("Dimensions")) {
+                set.forEach(d -> dimensions.add(d.asText() + " " + json.path(d.asText()).asText()));
+            }
+            if (!dimensions.isEmpty()) {
+                text.append(" (").append(String.join(", ", new java.util.LinkedHashSet<>(dimensions))).append(')');
+            }
         }
         return text.toString();
     }

@@ -198,6 +198,75 @@ class FollowOneOrderTest {
         }
     }
 
+    @Test
+    void the_functions_metrics_are_emitted_in_emf_and_collected() throws Exception {
+        // a refused customer: the saga rejects the order, counted by its reason
+        Product washer = MALL.storeWithProduct("Metered washer", "0.10");
+        String refused = MALL.customer("Rex");
+        String payment = MALL.payment(refused, "1.00");
+        assertThat(MALL.call("PUT", "/api/customers/" + refused + "/disable", null).status()).isEqualTo(200);
+        MALL.orderBecomes(MALL.checkOut(refused, payment, Map.of(washer, 1)), "rejected");
+
+        JsonNode metrics = Mall.eventually("the rejection counted", () -> {
+            try {
+                return get("/_mallbots/metrics").path("metrics");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, found -> sum(found, "OrdersRejectedByReason", Map.of()) >= 1);
+        assertThat(sum(metrics0(), "OrdersRejected", Map.of("service", "OrderingEvents"))).isGreaterThanOrEqualTo(1);
+        for (String name : List.of("OrdersCreated", "OrdersApproved", "OrdersReady", "OrdersCompleted")) {
+            assertThat(sum(metrics, name, Map.of("service", "OrderingEvents"))).as(name).isGreaterThanOrEqualTo(1);
+        }
+        assertThat(sum(metrics, "OrderApprovalMillis", Map.of())).isPositive();
+        JsonNode rejected = metrics.findParents("name").stream()
+                .filter(m -> m.path("name").asText().equals("OrdersRejectedByReason")).findFirst().orElseThrow();
+        assertThat(rejected.path("dimensions").path("service").asText()).isEqualTo("CosecEvents");
+        assertThat(rejected.path("dimensions").path("reason").asText()).isNotBlank().doesNotContain(refused);
+        assertThat(sum(metrics, "HttpResponses", Map.of("method", "PUT", "route", "/api/baskets/{id}/checkout", "status", "2xx",
+                "service", "BasketsApi"))).isGreaterThanOrEqualTo(2);
+        assertThat(sum(metrics, "HttpResponses", Map.of("method", "GET", "route", "/api/ordering/{id}", "status", "2xx")))
+                .isGreaterThanOrEqualTo(1);
+
+        // as CloudWatch reads them: EMF lines in the functions' log stream
+        JsonNode emf = null;
+        for (JsonNode line : get("/_mallbots/logs?function=OrderingEvents&limit=20000").path("lines")) {
+            if (line.path("_aws").has("CloudWatchMetrics") && line.has("OrdersCompleted")) {
+                emf = line;
+            }
+        }
+        assertThat(emf).as("an EMF line for OrdersCompleted").isNotNull();
+        assertThat(emf.path("_aws").path("Timestamp").asLong()).isPositive();
+        JsonNode directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
+        assertThat(directive.path("Namespace").asText()).isEqualTo("MallBots");
+        assertThat(directive.path("Metrics").get(0).path("Name").asText()).isEqualTo("OrdersCompleted");
+        assertThat(directive.path("Metrics").get(0).path("Unit").asText()).isEqualTo("Count");
+        assertThat(directive.path("Dimensions").get(0).toString()).contains("service");
+        assertThat(emf.path("service").asText()).isEqualTo("OrderingEvents");
+        assertThat(emf.path("OrdersCompleted").asDouble()).isEqualTo(1.0);
+    }
+
+    private static JsonNode metrics0() throws Exception {
+        return get("/_mallbots/metrics").path("metrics");
+    }
+
+    private static double sum(JsonNode metrics, String name, Map<String, String> dimensions) {
+        double sum = 0;
+        for (JsonNode metric : metrics) {
+            if (!metric.path("name").asText().equals(name)) {
+                continue;
+            }
+            boolean matches = true;
+            for (Map.Entry<String, String> d : dimensions.entrySet()) {
+                matches &= d.getValue().equals(metric.path("dimensions").path(d.getKey()).asText());
+            }
+            if (matches) {
+                sum += metric.path("sum").asDouble();
+            }
+        }
+        return sum;
+    }
+
     private static JsonNode find(JsonNode trace, String detailType) {
         for (JsonNode message : trace.path("messages")) {
             if (message.path("detailType").asText().equals(detailType)) {
