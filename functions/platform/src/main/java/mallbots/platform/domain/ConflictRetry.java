@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 /**
  * Re-runs a read-modify-write attempt while it loses a {@link ConcurrencyConflict}, a bounded
  * number of times. Each attempt must read afresh: the attempt is the whole load, command, save.
- * A random pause between attempts (full jitter, its bound doubling from 20 ms up to 300 ms) keeps
+ * A random pause between attempts (full jitter, its bound doubling from 20 ms up to 500 ms) keeps
  * busy writers from colliding in lockstep: 50 requests changing one basket at once all get in.
  */
 public final class ConflictRetry {
 
-    public static final int DEFAULT_ATTEMPTS = 16;
+    public static final int DEFAULT_ATTEMPTS = 24;
 
     private final int maxAttempts;
 
@@ -49,7 +49,7 @@ public final class ConflictRetry {
     }
 
     private static void pause(int tried) {
-        long bound = Math.min(300, 10L << tried);
+        long bound = Math.min(500, 10L << tried);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound));
         } catch (InterruptedException e) {
