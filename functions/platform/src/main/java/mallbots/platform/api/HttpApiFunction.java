@@ -62,9 +62,22 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
                 .build();
     }
 
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        if (event == null || event.getHeaders() == null) {
+            return null;
+        }
+        for (var header : event.getHeaders().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try (LogContext.Scope scope = LogContext.invocation(context)) {
+        try (LogContext.Scope scope = LogContext.invocation(context);
+             LogContext.Scope trace = LogContext.trace(header(event, "x-amzn-trace-id"))) {
             return router.handle(event, context == null ? null : context.getAwsRequestId());
         }
     }

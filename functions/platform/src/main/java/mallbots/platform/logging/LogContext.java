@@ -31,6 +31,8 @@ public final class LogContext {
     public static final String SAGA_ID = "sagaId";
     public static final String SQS_MESSAGE_ID = "sqsMessageId";
     public static final String ROUTE = "route";
+    /** The X-Ray trace context of the flow (X-Amzn-Trace-Id format). */
+    public static final String TRACE_HEADER = "traceHeader";
 
     private LogContext() {
     }
@@ -72,6 +74,7 @@ public final class LogContext {
         put(entries, AGGREGATE_ID, metadata.aggregateId());
         put(entries, SAGA_ID, metadata.sagaId());
         put(entries, SQS_MESSAGE_ID, sqsMessageId);
+        put(entries, TRACE_HEADER, metadata.traceHeader());
         return new Scope(entries);
     }
 
@@ -82,6 +85,27 @@ public final class LogContext {
         put(entries, MESSAGE_ID, messageId);
         put(entries, DETAIL_TYPE, detailType);
         return new Scope(entries);
+    }
+
+    /**
+     * The trace context an HTTP request carries on: Lambda's own for the invocation (the Java runtime's
+     * {@code com.amazonaws.xray.traceHeader} property, else {@code _X_AMZN_TRACE_ID}), which with
+     * active tracing names the function's segment as parent, else the request's X-Amzn-Trace-Id.
+     */
+    public static Scope trace(String requestHeader) {
+        String header = System.getProperty("com.amazonaws.xray.traceHeader");
+        if (header == null || header.isBlank()) {
+            header = System.getenv("_X_AMZN_TRACE_ID");
+        }
+        if (header == null || header.isBlank()) {
+            header = requestHeader;
+        }
+        return with(TRACE_HEADER, header != null && header.startsWith("Root=") ? header : null);
+    }
+
+    /** The trace context of what this thread handles now, if any: new messages carry it on. */
+    public static String traceHeader() {
+        return ThreadContext.get(TRACE_HEADER);
     }
 
     /** Any other entries (e.g. the route of an HTTP request). */

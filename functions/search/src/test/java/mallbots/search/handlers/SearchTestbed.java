@@ -171,7 +171,7 @@ final class SearchTestbed {
     static <T> Message<T> event(MessageType<T> type, String aggregateId, long version, Instant at, T data) {
         Metadata first = Metadata.first();
         return new Message<>(type, new Metadata(first.messageId(), first.correlationId(), first.causationId(), at,
-                Metadata.CURRENT_SCHEMA_VERSION, aggregateId, version, null, null, null, null, null), data);
+                Metadata.CURRENT_SCHEMA_VERSION, aggregateId, version, null, null, null, null, null, null), data);
     }
 
     static <T> Message<T> event(MessageType<T> type, String aggregateId, long version, T data) {

@@ -204,6 +204,10 @@ public final class HttpApiServer implements AutoCloseable {
         if (!cookies.isEmpty()) {
             cookies.forEach(event.putArray("cookies")::add);
         }
+        if (!headers.has("x-amzn-trace-id")) {
+            // API Gateway starts a trace for a request that has none; the flow carries it on
+            headers.put("x-amzn-trace-id", newTraceHeader());
+        }
         Map<String, String> query = query(uri.getRawQuery());
         if (!query.isEmpty()) {
             ObjectNode parameters = event.putObject("queryStringParameters");
@@ -268,6 +272,13 @@ public final class HttpApiServer implements AutoCloseable {
                 ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
         respond(exchange, status, Map.of(), body);
         return status;
+    }
+
+    /** An X-Ray trace header: Root=1-{epoch seconds, 8 hex}-{96 random bits, 24 hex}. */
+    static String newTraceHeader() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format("Root=1-%08x-%08x%08x%08x", System.currentTimeMillis() / 1000,
+                random.nextInt(), random.nextInt(), random.nextInt());
     }
 
     private void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {

@@ -76,7 +76,7 @@ public record Trace(String id, List<String> correlationIds, List<Step> messages)
             return false;
         }
         if (id.equals(record.path("messageId").asText()) || id.equals(record.path("correlationId").asText())
-                || id.equals(record.path("traceId").asText())) {
+                || (id.startsWith("1-") && record.path("traceHeader").asText().startsWith("Root=" + id))) {
             return true;
         }
         for (JsonNode subject : record.path("subjects")) {

@@ -127,6 +127,23 @@ class FollowOneOrderTest {
         assertThat(timeline).startsWith("trace of " + order + ": 4 flows, ").contains("OrderCompleted")
                 .contains("-> OrderingEvents").contains("ok");
 
+        // the trace context of each HTTP request is carried through every message of its flow
+        for (String correlation : List.of(find(trace, "OrderCreated").path("correlationId").asText(),
+                find(trace, "OrderCompleted").path("correlationId").asText())) {
+            Set<String> headers = new java.util.HashSet<>();
+            for (JsonNode message : trace.path("messages")) {
+                if (message.path("correlationId").asText().equals(correlation)) {
+                    headers.add(message.path("traceHeader").asText());
+                }
+            }
+            assertThat(headers).singleElement().asString().matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        }
+        assertThat(find(trace, "OrderCreated").path("traceHeader"))
+                .isNotEqualTo(find(trace, "OrderCompleted").path("traceHeader"));
+        String root = find(trace, "OrderCreated").path("traceHeader").asText().substring("Root=".length());
+        assertThat(detailTypes(get("/_mallbots/trace?id=" + root))).contains("BasketCheckedOut", "OrderApproved")
+                .doesNotContain("OrderCompleted");
+
         // the endpoint serves the same trace while the system runs
         assertThat(detailTypes(get("/_mallbots/trace?id=" + order))).containsAll(detailTypes(trace));
         // and a correlation id alone gives its flow
