@@ -79,9 +79,11 @@ public final class ElasticMq implements AutoCloseable {
         }
         ActorSystem actors = ActorSystem.create("elasticmq");
         try {
-            // FILE_LOCK=FS: the operating system's lock, which a killed JVM cannot leave behind
+            // FILE_LOCK=FS: the operating system's lock, which a killed JVM cannot leave behind;
+            // WRITE_DELAY=0: each change is written at once, not up to half a second later
             SqlQueuePersistenceConfig storage = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver",
-                    "jdbc:h2:" + dataDir.toAbsolutePath().resolve(DATABASE) + ";FILE_LOCK=FS", "sa", "", false);
+                    "jdbc:h2:" + dataDir.toAbsolutePath().resolve(DATABASE) + ";FILE_LOCK=FS;WRITE_DELAY=0", "sa", "",
+                    false);
             scala.collection.immutable.List<CreateQueueMetadata> noBaseQueues =
                     scala.collection.immutable.List$.MODULE$.empty();
             ActorRef store = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,

@@ -51,6 +51,9 @@ class CrashRestartTest {
                     .filter(child -> child.info().commandLine().orElse("").contains("dynalite")).toList();
             assertThat(dynalite).as("dynalite runs as a child").isNotEmpty();
 
+            // ElasticMQ persists each change right after answering the request (its persistence actor):
+            // give it that moment, as the crash did (about 1 s after the message was queued)
+            Thread.sleep(1000);
             first.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
