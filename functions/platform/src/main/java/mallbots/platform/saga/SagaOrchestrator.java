@@ -337,7 +337,7 @@ public final class SagaOrchestrator<D> {
         String correlationId = saga.correlationId() == null ? saga.id() : saga.correlationId();
         String causationId = saga.causationId() == null ? correlationId : saga.causationId();
         return new Metadata(causationId, correlationId, causationId, deadlines.clock().instant(),
-                Metadata.CURRENT_SCHEMA_VERSION, null, null, null, null, null, null, null);
+                Metadata.CURRENT_SCHEMA_VERSION, null, null, null, null, null, null, null, null);
     }
 
     /** The write of a decision: the state, its commands, and the deadline index's keys while running. */
