@@ -90,7 +90,7 @@ class TemplateReaderTest {
             assertThat(target.maximumRetryAttempts()).contains(2);
             assertThat(target.deadLetterArn()).contains("arn:aws:sqs:us-east-1:000000000000:mallbots-sweepers-dlq");
         }));
-        assertThat(template.notes()).contains("23 log groups (AWS::Logs::LogGroup): skipped; what a function logs goes to the console");
+        assertThat(template.notes()).contains("25 log groups (AWS::Logs::LogGroup): skipped; what a function logs goes to the console");
     }
 
     @Test

@@ -25,7 +25,8 @@ final class MallSetup {
     record Mall(String productId, List<Customer> customers, Api bot) {
     }
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+    /** Long enough for every function on the order's path to initialise on its first message (lazily, as on Lambda). */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
 
     private MallSetup() {
     }
