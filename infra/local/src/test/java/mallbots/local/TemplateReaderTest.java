@@ -84,9 +84,9 @@ class TemplateReaderTest {
 
         assertThat(template.buses()).extracting(Template.Bus::name).containsExactly("mallbots");
         assertThat(template.parameters()).containsEntry("Stage", "dev");
-        // every sweeper's schedule retries twice, then its event goes to the sweepers' DLQ
+        // every schedule (7 outbox sweepers, the saga deadlines) retries twice, then its event goes to the sweepers' DLQ
         List<Template.Rule> schedules = template.rules().stream().filter(rule -> rule.scheduleExpression().isPresent()).toList();
-        assertThat(schedules).hasSize(7).allSatisfy(rule -> assertThat(rule.targets()).singleElement().satisfies(target -> {
+        assertThat(schedules).hasSize(8).allSatisfy(rule -> assertThat(rule.targets()).singleElement().satisfies(target -> {
             assertThat(target.maximumRetryAttempts()).contains(2);
             assertThat(target.deadLetterArn()).contains("arn:aws:sqs:us-east-1:000000000000:mallbots-sweepers-dlq");
         }));
