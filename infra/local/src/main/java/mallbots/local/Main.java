@@ -26,7 +26,12 @@ public final class Main {
     public static void main(String[] args) {
         long started = System.nanoTime()
                 - (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000;
-        // The console is ours; the libraries only speak up when something is wrong (log4j2.xml: WARN, mallbots INFO).
+        // The console is ours; the emulators' libraries only speak up when something is wrong. (The
+        // functions log through the log4j2 of their own jars, each in its class loader.)
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.mallbots", "info");
+        }
         System.exit(run(started, System.out, System.err, args));
     }
 

@@ -105,7 +105,7 @@ class LocalCloudTest {
                 m -> m != null);
 
         assertThat(dead.reason()).contains("function OrdersConsumer").contains("poison record " + poison);
-        assertThat(OUTPUT.toString(StandardCharsets.UTF_8)).containsPattern("log +OrdersConsumer: WARN message "
+        assertThat(OUTPUT.toString(StandardCharsets.UTF_8)).containsPattern("log +OrdersConsumer: .*WARN .*message "
                 + dead.messageId() + " failed: poison record " + poison);
         assertThat(Recorded.count("orders", poison)).isEqualTo(3); // maxReceiveCount
         for (String id : good) {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,15 +34,14 @@ public final class FlowRecords implements FlowListener {
     private static final List<String> SUBJECT_FIELDS = List.of("orderId", "basketId", "shoppingListId", "invoiceId");
 
     private final Deque<ObjectNode> recent = new ArrayDeque<>();
-    private final Path file;
-    private BufferedWriter writer;
+    private final JsonLinesFile file;
 
     public FlowRecords(Path file) {
-        this.file = file;
+        this.file = new JsonLinesFile(file);
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     /** The record of one accepted message: when, and to how many targets it goes. */
@@ -132,21 +129,7 @@ public final class FlowRecords implements FlowListener {
         if (recent.size() > KEPT) {
             recent.removeFirst();
         }
-        try {
-            if (writer == null) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            }
-            writer.write(record.toString());
-            writer.write('\n');
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
-        }
+        file.append(record.toString());
     }
 
     public synchronized List<ObjectNode> recent(int limit) {
@@ -193,14 +176,7 @@ public final class FlowRecords implements FlowListener {
         return JSON.createObjectNode().set("records", records).toString();
     }
 
-    public synchronized void close() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException ignored) {
-                // nothing more to keep
-            }
-            writer = null;
-        }
+    public void close() {
+        file.close();
     }
 }

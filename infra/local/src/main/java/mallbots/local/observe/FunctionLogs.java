@@ -2,13 +2,7 @@ package mallbots.local.observe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,15 +22,14 @@ public final class FunctionLogs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Deque<LogLine> recent = new ArrayDeque<>();
-    private final Path file;
-    private BufferedWriter writer;
+    private final JsonLinesFile file;
 
     public FunctionLogs(Path file) {
-        this.file = file;
+        this.file = new JsonLinesFile(file);
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     /** Keeps a line a function logged. */
@@ -46,21 +39,7 @@ public final class FunctionLogs {
             if (recent.size() > KEPT) {
                 recent.removeFirst();
             }
-            try {
-                if (writer == null) {
-                    Path parent = file.toAbsolutePath().getParent();
-                    if (parent != null) {
-                        Files.createDirectories(parent);
-                    }
-                    writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                            StandardOpenOption.APPEND);
-                }
-                writer.write(log.json().toString());
-                writer.write('\n');
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + file, e);
-            }
+            file.append(log.json().toString());
         }
     }
 
@@ -86,14 +65,7 @@ public final class FunctionLogs {
         return JSON.createObjectNode().set("lines", lines).toString();
     }
 
-    public synchronized void close() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException ignored) {
-                // nothing more to keep
-            }
-            writer = null;
-        }
+    public void close() {
+        file.close();
     }
 }
