@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Publishes what a crash between a write and its publication left in outboxes. It reads the
@@ -75,41 +74,35 @@ public final class OutboxSweeper {
         int items = 0;
         int published = 0;
         int failed = 0;
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(tableName)
-                    .indexName(ContextTable.OUTBOX_INDEX)
-                    .limit(pageSize)
-                    .keyConditionExpression("#pending = :pending AND #since <= :cutoff")
-                    .expressionAttributeNames(Map.of("#pending", Outbox.PENDING, "#since", Outbox.SINCE))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING_VALUE),
-                            ":cutoff", AttributeValue.fromS(cutoffText)));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
+        QueryRequest query = QueryRequest.builder().tableName(tableName)
+                .indexName(ContextTable.OUTBOX_INDEX)
+                .limit(pageSize)
+                .keyConditionExpression("#pending = :pending AND #since <= :cutoff")
+                .expressionAttributeNames(Map.of("#pending", Outbox.PENDING, "#since", Outbox.SINCE))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING_VALUE),
+                        ":cutoff", AttributeValue.fromS(cutoffText)))
+                .build();
+        // the SDK's paginator follows LastEvaluatedKey page by page
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            List<OutboundEvent> due = Outbox.entries(item).stream()
+                    .filter(entry -> !entry.writtenAt().isAfter(cutoff))
+                    .map(OutboxEntry::event)
+                    .toList();
+            if (due.isEmpty()) {
+                continue;
             }
-            QueryResponse page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                List<OutboundEvent> due = Outbox.entries(item).stream()
-                        .filter(entry -> !entry.writtenAt().isAfter(cutoff))
-                        .map(OutboxEntry::event)
-                        .toList();
-                if (due.isEmpty()) {
-                    continue;
-                }
-                items++;
-                try {
-                    OutboxPublisher.Result result = publisher.publish(keyOf(item), due);
-                    published += result.published().size();
-                    failed += result.failed().size();
-                } catch (RuntimeException e) {
-                    // one item's cleanup failing must not stop the sweep; its entries stay for the next one
-                    failed += due.size();
-                    LOG.warn("outbox sweep of {}: item {} failed: {}", tableName,
-                            OutboxPublisher.describe(keyOf(item)), e.toString());
-                }
+            items++;
+            try {
+                OutboxPublisher.Result result = publisher.publish(keyOf(item), due);
+                published += result.published().size();
+                failed += result.failed().size();
+            } catch (RuntimeException e) {
+                // one item's cleanup failing must not stop the sweep; its entries stay for the next one
+                failed += due.size();
+                LOG.warn("outbox sweep of {}: item {} failed: {}", tableName,
+                        OutboxPublisher.describe(keyOf(item)), e.toString());
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        }
         Sweep sweep = new Sweep(items, published, failed);
         if (items > 0) {
             LOG.info("outbox sweep of {}: {}", tableName, sweep);

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Finds the sagas whose deadline has passed and lets the orchestrator act on each
@@ -55,41 +54,34 @@ public final class SagaDeadlineSweeper {
         int resent = 0;
         int timedOut = 0;
         int failed = 0;
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(tableName)
-                    .indexName(SagaDeadlines.INDEX)
-                    .limit(pageSize)
-                    .keyConditionExpression("#due = :due AND #at <= :now")
-                    .expressionAttributeNames(Map.of("#due", SagaDeadlines.DUE, "#at", SagaDeadlines.AT))
-                    .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(SagaDeadlines.DUE_VALUE),
-                            ":now", AttributeValue.fromS(now)));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
+        QueryRequest query = QueryRequest.builder().tableName(tableName)
+                .indexName(SagaDeadlines.INDEX)
+                .limit(pageSize)
+                .keyConditionExpression("#due = :due AND #at <= :now")
+                .expressionAttributeNames(Map.of("#due", SagaDeadlines.DUE, "#at", SagaDeadlines.AT))
+                .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(SagaDeadlines.DUE_VALUE),
+                        ":now", AttributeValue.fromS(now)))
+                .build();
+        // the SDK's paginator follows LastEvaluatedKey page by page
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            String key = item.get(ContextTable.PARTITION_KEY).s();
+            if (!key.startsWith(SagaOrchestrator.KEY_PREFIX)) {
+                continue;
             }
-            QueryResponse page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                String key = item.get(ContextTable.PARTITION_KEY).s();
-                if (!key.startsWith(SagaOrchestrator.KEY_PREFIX)) {
-                    continue;
+            overdue++;
+            String sagaId = key.substring(SagaOrchestrator.KEY_PREFIX.length());
+            try {
+                Optional<SagaResult> result = sagas.onDeadline(sagaId);
+                if (result.isPresent() && result.get().status() == SagaResult.Status.RESENT) {
+                    resent++;
+                } else if (result.isPresent()) {
+                    timedOut++;
                 }
-                overdue++;
-                String sagaId = key.substring(SagaOrchestrator.KEY_PREFIX.length());
-                try {
-                    Optional<SagaResult> result = sagas.onDeadline(sagaId);
-                    if (result.isPresent() && result.get().status() == SagaResult.Status.RESENT) {
-                        resent++;
-                    } else if (result.isPresent()) {
-                        timedOut++;
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    LOG.warn("saga deadline sweep of {}: saga {} failed: {}", tableName, sagaId, e.toString());
-                }
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warn("saga deadline sweep of {}: saga {} failed: {}", tableName, sagaId, e.toString());
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
+        }
         Sweep sweep = new Sweep(overdue, resent, timedOut, failed);
         if (overdue > 0) {
             LOG.info("saga deadline sweep of {}: {}", tableName, sweep);
