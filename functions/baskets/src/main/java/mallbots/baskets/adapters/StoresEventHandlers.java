@@ -1,63 +1,49 @@
 package mallbots.baskets.adapters;
 
 import java.util.Objects;
-import mallbots.baskets.application.UpdateProductCache;
-import mallbots.baskets.application.UpdateStoreCache;
+import mallbots.baskets.domain.CachedProduct;
+import mallbots.baskets.domain.CachedStore;
+import mallbots.messages.stores.ProductAdded;
+import mallbots.messages.stores.ProductPriceDecreased;
+import mallbots.messages.stores.ProductPriceIncreased;
+import mallbots.messages.stores.ProductRebranded;
+import mallbots.messages.stores.ProductRemoved;
+import mallbots.messages.stores.StoreCreated;
+import mallbots.messages.stores.StoreRebranded;
 import mallbots.messages.stores.StoresMessages;
+import mallbots.platform.cache.CacheFeed;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.consumer.MessageHandlers;
-import mallbots.platform.messaging.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The stores context's events that baskets subscribes to, each turned into a cache update:
- * the events that carry a store's name, and every product event (baskets needs the price).
+ * The stores context's events that baskets subscribes to, each merged into a cache: the events
+ * that carry a store's name, and every product event (baskets needs the price).
  * StoreParticipationToggled is not among them: a basket does not care, and the template's rule
  * does not route it here (a copy that did arrive would fail and reach the dead-letter queue).
- *
- * <p>The version that orders the updates is the event's {@code aggregateVersion}; an event
- * without one cannot be placed and fails.
  */
 public final class StoresEventHandlers {
-
-    private static final Logger log = LoggerFactory.getLogger(StoresEventHandlers.class);
 
     private StoresEventHandlers() {
     }
 
-    public static MessageHandlers of(UpdateStoreCache stores, UpdateProductCache products) {
+    public static MessageHandlers of(EntityCache<CachedStore> stores, EntityCache<CachedProduct> products) {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(products, "products");
         return MessageHandlers.builder()
-                .on(StoresMessages.STORE_CREATED, m -> outcome(m,
-                        stores.named(m.messageId(), m.data().storeId(), m.data().name(), version(m))))
-                .on(StoresMessages.STORE_REBRANDED, m -> outcome(m,
-                        stores.named(m.messageId(), m.data().storeId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_ADDED, m -> outcome(m, products.added(m.messageId(),
-                        m.data().productId(), m.data().storeId(), m.data().name(), m.data().price(), version(m))))
-                .on(StoresMessages.PRODUCT_REBRANDED, m -> outcome(m, products.rebranded(m.messageId(),
-                        m.data().productId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_PRICE_INCREASED, m -> outcome(m, products.repriced(m.messageId(),
-                        m.data().productId(), m.data().price(), version(m))))
-                .on(StoresMessages.PRODUCT_PRICE_DECREASED, m -> outcome(m, products.repriced(m.messageId(),
-                        m.data().productId(), m.data().price(), version(m))))
-                .on(StoresMessages.PRODUCT_REMOVED, m -> outcome(m, products.removed(m.messageId(),
-                        m.data().productId(), version(m))))
+                .on(StoresMessages.STORE_CREATED, CacheFeed.merge(stores, StoreCreated::storeId,
+                        (store, event, version) -> store.named(event.name(), version)))
+                .on(StoresMessages.STORE_REBRANDED, CacheFeed.merge(stores, StoreRebranded::storeId,
+                        (store, event, version) -> store.named(event.name(), version)))
+                .on(StoresMessages.PRODUCT_ADDED, CacheFeed.merge(products, ProductAdded::productId,
+                        (product, event, version) -> product.added(event.storeId(), event.name(), event.price(),
+                                version)))
+                .on(StoresMessages.PRODUCT_REBRANDED, CacheFeed.merge(products, ProductRebranded::productId,
+                        (product, event, version) -> product.rebranded(event.name(), version)))
+                .on(StoresMessages.PRODUCT_PRICE_INCREASED, CacheFeed.merge(products, ProductPriceIncreased::productId,
+                        (product, event, version) -> product.repriced(event.price(), version)))
+                .on(StoresMessages.PRODUCT_PRICE_DECREASED, CacheFeed.merge(products, ProductPriceDecreased::productId,
+                        (product, event, version) -> product.repriced(event.price(), version)))
+                .on(StoresMessages.PRODUCT_REMOVED, CacheFeed.remove(products, ProductRemoved::productId))
                 .build();
-    }
-
-    private static long version(Message<?> message) {
-        Long version = message.metadata().aggregateVersion();
-        if (version == null) {
-            throw new IllegalArgumentException(message.detailType() + " " + message.messageId()
-                    + " has no metadata.aggregateVersion: the cache cannot tell whether it is newer");
-        }
-        return version;
-    }
-
-    private static void outcome(Message<?> message, boolean applied) {
-        if (!applied) {
-            log.info("{} {} already applied: skipped", message.detailType(), message.messageId());
-        }
     }
 }

@@ -1,7 +1,10 @@
 package mallbots.baskets.application;
 
 import java.util.Objects;
+import mallbots.baskets.domain.CachedProduct;
+import mallbots.baskets.domain.CachedStore;
 import mallbots.baskets.domain.ProductInfo;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.domain.InvalidValue;
 import mallbots.platform.domain.NotFound;
 
@@ -13,10 +16,11 @@ import mallbots.platform.domain.NotFound;
 public final class AddItemToBasket {
 
     private final BasketRepository baskets;
-    private final ProductCache products;
-    private final StoreCache stores;
+    private final EntityCache<CachedProduct> products;
+    private final EntityCache<CachedStore> stores;
 
-    public AddItemToBasket(BasketRepository baskets, ProductCache products, StoreCache stores) {
+    public AddItemToBasket(BasketRepository baskets, EntityCache<CachedProduct> products,
+            EntityCache<CachedStore> stores) {
         this.baskets = Objects.requireNonNull(baskets, "baskets");
         this.products = Objects.requireNonNull(products, "products");
         this.stores = Objects.requireNonNull(stores, "stores");

@@ -36,8 +36,9 @@ public record ProductInfo(String storeId, String productId, String storeName, St
             Function<String, Optional<CachedStore>> stores) {
         CachedProduct cached = product.filter(CachedProduct::available)
                 .orElseThrow(() -> NotFound.of("product", productId));
-        CachedStore store = stores.apply(cached.storeId())
+        CachedStore store = stores.apply(cached.storeId()).filter(known -> known.name().known())
                 .orElseThrow(() -> NotFound.of("store", cached.storeId()));
-        return new ProductInfo(store.storeId(), cached.productId(), store.name(), cached.name(), cached.price());
+        return new ProductInfo(store.storeId(), cached.productId(), store.name().value(), cached.name().value(),
+                cached.price().value());
     }
 }

@@ -22,6 +22,6 @@ public final class BasketsEventsFunction extends SqsEventsFunction {
     }
 
     public BasketsEventsFunction(BasketsModule baskets) {
-        super(SqsMessageConsumer.of(StoresEventHandlers.of(baskets.updateStoreCache(), baskets.updateProductCache())));
+        super(SqsMessageConsumer.of(StoresEventHandlers.of(baskets.storeCache(), baskets.productCache())));
     }
 }

@@ -1,8 +1,6 @@
 package mallbots.baskets.handlers;
 
 import java.util.Objects;
-import mallbots.baskets.adapters.DynamoProductCache;
-import mallbots.baskets.adapters.DynamoStoreCache;
 import mallbots.baskets.adapters.EventStoreBasketRepository;
 import mallbots.baskets.application.AddItemToBasket;
 import mallbots.baskets.application.CancelBasket;
@@ -10,9 +8,11 @@ import mallbots.baskets.application.CheckOutBasket;
 import mallbots.baskets.application.GetBasket;
 import mallbots.baskets.application.RemoveItemFromBasket;
 import mallbots.baskets.application.StartBasket;
-import mallbots.baskets.application.UpdateProductCache;
-import mallbots.baskets.application.UpdateStoreCache;
+import mallbots.baskets.domain.CachedProduct;
+import mallbots.baskets.domain.CachedStore;
 import mallbots.platform.aws.AwsClients;
+import mallbots.platform.cache.DynamoEntityCache;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
@@ -26,8 +26,8 @@ public record BasketsModule(
         AddItemToBasket addItem,
         RemoveItemFromBasket removeItem,
         CheckOutBasket checkOut,
-        UpdateStoreCache updateStoreCache,
-        UpdateProductCache updateProductCache) {
+        EntityCache<CachedStore> storeCache,
+        EntityCache<CachedProduct> productCache) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
@@ -38,8 +38,11 @@ public record BasketsModule(
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(publisher, "publisher");
         var baskets = new EventStoreBasketRepository(dynamo, tableName, publisher);
-        var stores = new DynamoStoreCache(dynamo, tableName, publisher);
-        var products = new DynamoProductCache(dynamo, tableName, publisher);
+        // the caches share the table with the basket histories, at sk 0 (histories start at 1)
+        var stores = DynamoEntityCache.builder(dynamo, tableName, CachedStore.class)
+                .keyPrefix("store#").blank(CachedStore::unseen).sortKey(0).build();
+        var products = DynamoEntityCache.builder(dynamo, tableName, CachedProduct.class)
+                .keyPrefix("product#").blank(CachedProduct::unseen).sortKey(0).build();
         return new BasketsModule(
                 new StartBasket(baskets),
                 new GetBasket(baskets),
@@ -47,8 +50,8 @@ public record BasketsModule(
                 new AddItemToBasket(baskets, products, stores),
                 new RemoveItemFromBasket(baskets),
                 new CheckOutBasket(baskets),
-                new UpdateStoreCache(stores),
-                new UpdateProductCache(products));
+                stores,
+                products);
     }
 
     /** From a function's settings: {@code TABLE_NAME}, {@code EVENT_BUS_NAME}, and the AWS ones of {@link AwsClients}. */

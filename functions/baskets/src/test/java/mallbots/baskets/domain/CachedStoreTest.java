@@ -3,37 +3,25 @@ package mallbots.baskets.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
 import mallbots.platform.domain.InvalidValue;
+import mallbots.platform.domain.Versioned;
 import org.junit.jupiter.api.Test;
 
 class CachedStoreTest {
 
-    private static final CachedStore CREATED = new CachedStore("s-1", "Corner Shop", 1);
-    private static final CachedStore REBRANDED = new CachedStore("s-1", "Corner Market", 3);
-
     @Test
-    void theFirstEventMakesTheEntry() {
-        assertThat(CachedStore.apply(Optional.empty(), CREATED)).isEqualTo(CREATED);
-        assertThat(CachedStore.apply(Optional.empty(), REBRANDED)).isEqualTo(REBRANDED);
+    void theNewestNameWinsInEitherOrder() {
+        CachedStore inOrder = CachedStore.unseen("s-1").named("Corner Shop", 1).named("Corner Market", 3);
+        CachedStore reordered = CachedStore.unseen("s-1").named("Corner Market", 3).named("Corner Shop", 1);
+
+        assertThat(inOrder).isEqualTo(reordered).isEqualTo(new CachedStore("s-1", new Versioned<>("Corner Market", 3)));
+        assertThat(inOrder.named("Corner Market", 3)).as("a duplicate").isEqualTo(inOrder);
     }
 
     @Test
-    void aNewerNameReplacesTheEntry() {
-        assertThat(CachedStore.apply(Optional.of(CREATED), REBRANDED)).isEqualTo(REBRANDED);
-    }
-
-    @Test
-    void aLateOrRepeatedEventChangesNothing() {
-        assertThat(CachedStore.apply(Optional.of(REBRANDED), CREATED)).isSameAs(REBRANDED);
-        assertThat(REBRANDED.updatedBy(new CachedStore("s-1", "Other", 3))).isSameAs(REBRANDED);
-    }
-
-    @Test
-    void refusesAnUpdateOfAnotherStoreOrWithoutNameOrVersion() {
-        assertThatThrownBy(() -> CREATED.updatedBy(new CachedStore("s-2", "Bakery", 2)))
+    void aNameIsText() {
+        assertThatThrownBy(() -> CachedStore.unseen("s-1").named(" ", 1)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> CachedStore.unseen("s-1").named("Corner Shop", 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CachedStore("s-1", " ", 1)).isInstanceOf(InvalidValue.class);
-        assertThatThrownBy(() -> new CachedStore("s-1", "Corner Shop", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

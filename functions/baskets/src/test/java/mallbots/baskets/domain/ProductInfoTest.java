@@ -16,7 +16,7 @@ class ProductInfoTest {
     private static final CachedProduct APPLE =
             CachedProduct.unseen("p-1").added("s-1", "Apple", Money.of("1.50"), 1).repriced(Money.of("1.75"), 2);
     private static final Function<String, Optional<CachedStore>> STORES =
-            id -> Optional.ofNullable(Map.of("s-1", new CachedStore("s-1", "Corner Shop", 4)).get(id));
+            id -> Optional.ofNullable(Map.of("s-1", CachedStore.unseen("s-1").named("Corner Shop", 4)).get(id));
 
     @Test
     void takesTheCurrentPriceAndTheStoreName() {
@@ -25,10 +25,9 @@ class ProductInfoTest {
     }
 
     @Test
-    void anUnknownRemovedOrHalfKnownProductIsNotFound() {
+    void anUnknownOrHalfKnownProductIsNotFound() {
+        // a removed product is not found in the cache at all (a tombstone), so it comes as empty too
         assertThatThrownBy(() -> ProductInfo.fromCaches("p-1", Optional.empty(), STORES))
-                .isInstanceOf(NotFound.class).hasMessage("product p-1 not found");
-        assertThatThrownBy(() -> ProductInfo.fromCaches("p-1", Optional.of(APPLE.removedAt(3)), STORES))
                 .isInstanceOf(NotFound.class).hasMessage("product p-1 not found");
         CachedProduct priceOnly = CachedProduct.unseen("p-1").repriced(Money.of("2.00"), 2);
         assertThatThrownBy(() -> ProductInfo.fromCaches("p-1", Optional.of(priceOnly), STORES))

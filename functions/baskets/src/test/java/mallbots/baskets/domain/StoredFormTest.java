@@ -48,7 +48,7 @@ class StoredFormTest {
     void theCacheEntriesRoundTrip() throws JsonProcessingException {
         CachedProduct early = CachedProduct.unseen("p-1").repriced(Money.of("2.00"), 3);
         CachedProduct full = early.added("s-1", "Apple", Money.of("1.50"), 1);
-        CachedStore store = new CachedStore("s-1", "Corner Shop", 2);
+        CachedStore store = CachedStore.unseen("s-1").named("Corner Shop", 2);
 
         assertThat(roundTrip(early, CachedProduct.class)).isEqualTo(early);
         assertThat(roundTrip(full, CachedProduct.class)).isEqualTo(full);

@@ -34,7 +34,7 @@ class BasketsTemplateTest {
         Map<String, Object> pattern = map(rule.get("EventPattern"));
         // building the module touches no table
         BasketsModule module = BasketsModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
-        List<MessageType<?>> types = StoresEventHandlers.of(module.updateStoreCache(), module.updateProductCache())
+        List<MessageType<?>> types = StoresEventHandlers.of(module.storeCache(), module.productCache())
                 .types();
         Set<String> handled = types.stream().map(MessageType::detailType).collect(Collectors.toSet());
         Set<String> handledSources = types.stream().map(MessageType::source).collect(Collectors.toSet());

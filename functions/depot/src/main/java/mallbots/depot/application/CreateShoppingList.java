@@ -8,6 +8,7 @@ import java.util.UUID;
 import mallbots.depot.domain.CachedProduct;
 import mallbots.depot.domain.CachedStore;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.domain.RuleViolation;
 
 /**
@@ -20,10 +21,11 @@ import mallbots.platform.domain.RuleViolation;
 public final class CreateShoppingList {
 
     private final ShoppingLists lists;
-    private final StoreCache stores;
-    private final ProductCache products;
+    private final EntityCache<CachedStore> stores;
+    private final EntityCache<CachedProduct> products;
 
-    public CreateShoppingList(ShoppingLists lists, StoreCache stores, ProductCache products) {
+    public CreateShoppingList(ShoppingLists lists, EntityCache<CachedStore> stores,
+            EntityCache<CachedProduct> products) {
         this.lists = Objects.requireNonNull(lists, "lists");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.products = Objects.requireNonNull(products, "products");
@@ -47,7 +49,9 @@ public final class CreateShoppingList {
         for (Wanted item : items) {
             CachedStore store = stores.find(item.storeId()).orElseGet(() -> CachedStore.unseen(item.storeId()));
             CachedProduct product = products.find(item.productId())
-                    .orElseGet(() -> CachedProduct.unseen(item.productId()));
+                    .orElseGet(() -> products.removed(item.productId())
+                            ? CachedProduct.removedFromCatalog(item.productId())
+                            : CachedProduct.unseen(item.productId()));
             lines.add(new ShoppingList.Line(store, product, item.quantity()));
         }
         ShoppingList list = ShoppingList.plan(id, orderId, lines);

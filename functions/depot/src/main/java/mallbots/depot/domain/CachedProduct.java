@@ -5,10 +5,10 @@ import mallbots.platform.domain.InvalidValue;
 import mallbots.platform.domain.Versioned;
 
 /**
- * What depot knows of a product: its store (from ProductAdded; a product never moves), its name
- * as of the version that set it (ProductAdded, ProductRebranded), and whether it was removed
- * (ProductRemoved, final whatever arrives after it). Prices are not depot's concern. Any order
- * and any number of copies of the same events end in the same entry.
+ * What depot knows of a product: its store (from ProductAdded; a product never moves) and its name
+ * as of the version that set it (ProductAdded, ProductRebranded). Prices are not depot's concern.
+ * Removals are the cache's tombstones ({@link mallbots.platform.cache.EntityCache}): an entry read
+ * for a removed product is {@link #removedFromCatalog}, so that a list can say why it refuses it.
  *
  * @param storeId null until ProductAdded is seen
  */
@@ -24,6 +24,11 @@ public record CachedProduct(String productId, String storeId, Versioned<String> 
         return new CachedProduct(productId, null, Versioned.unset(), false);
     }
 
+    /** The entry of a product the cache holds as removed. */
+    public static CachedProduct removedFromCatalog(String productId) {
+        return new CachedProduct(productId, null, Versioned.unset(), true);
+    }
+
     /** ProductAdded at {@code version}. */
     public CachedProduct added(String productStoreId, String productName, long version) {
         return new CachedProduct(productId, InvalidValue.requireText(productStoreId, "storeId"),
@@ -34,11 +39,6 @@ public record CachedProduct(String productId, String storeId, Versioned<String> 
     public CachedProduct rebranded(String productName, long version) {
         return new CachedProduct(productId, storeId, name.merge(InvalidValue.requireText(productName, "name"), version),
                 removed);
-    }
-
-    /** ProductRemoved. */
-    public CachedProduct removedFromCatalog() {
-        return new CachedProduct(productId, storeId, name, true);
     }
 
     /** Added (store and name known) and not removed: it can go on a shopping list. */

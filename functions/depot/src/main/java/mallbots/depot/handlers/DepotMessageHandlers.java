@@ -8,12 +8,16 @@ import mallbots.depot.application.Cause;
 import mallbots.depot.application.CreateShoppingList;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderingMessages;
+import mallbots.messages.stores.ProductAdded;
+import mallbots.messages.stores.ProductRebranded;
+import mallbots.messages.stores.ProductRemoved;
+import mallbots.messages.stores.StoreCreated;
+import mallbots.messages.stores.StoreRebranded;
 import mallbots.messages.stores.StoresMessages;
+import mallbots.platform.cache.CacheFeed;
 import mallbots.platform.consumer.MessageHandlers;
 import mallbots.platform.domain.DomainException;
 import mallbots.platform.messaging.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What depot does with each message on its queue: the stores events that keep its caches, the
@@ -23,25 +27,22 @@ import org.slf4j.LoggerFactory;
  */
 final class DepotMessageHandlers {
 
-    private static final Logger log = LoggerFactory.getLogger(DepotMessageHandlers.class);
-
     private DepotMessageHandlers() {
     }
 
     static MessageHandlers of(DepotModule depot) {
-        var stores = depot.updateStoreCache();
-        var products = depot.updateProductCache();
+        var stores = depot.storeCache();
+        var products = depot.productCache();
         return MessageHandlers.builder()
-                .on(StoresMessages.STORE_CREATED, m -> skipped(m, stores.created(m.messageId(), m.data().storeId(),
-                        m.data().name(), m.data().location(), version(m))))
-                .on(StoresMessages.STORE_REBRANDED, m -> skipped(m, stores.rebranded(m.messageId(),
-                        m.data().storeId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_ADDED, m -> skipped(m, products.added(m.messageId(), m.data().productId(),
-                        m.data().storeId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_REBRANDED, m -> skipped(m, products.rebranded(m.messageId(),
-                        m.data().productId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_REMOVED, m -> skipped(m, products.removed(m.messageId(),
-                        m.data().productId())))
+                .on(StoresMessages.STORE_CREATED, CacheFeed.merge(stores, StoreCreated::storeId,
+                        (store, event, version) -> store.created(event.name(), event.location(), version)))
+                .on(StoresMessages.STORE_REBRANDED, CacheFeed.merge(stores, StoreRebranded::storeId,
+                        (store, event, version) -> store.rebranded(event.name(), version)))
+                .on(StoresMessages.PRODUCT_ADDED, CacheFeed.merge(products, ProductAdded::productId,
+                        (product, event, version) -> product.added(event.storeId(), event.name(), version)))
+                .on(StoresMessages.PRODUCT_REBRANDED, CacheFeed.merge(products, ProductRebranded::productId,
+                        (product, event, version) -> product.rebranded(event.name(), version)))
+                .on(StoresMessages.PRODUCT_REMOVED, CacheFeed.remove(products, ProductRemoved::productId))
                 .on(CosecMessages.CREATE_SHOPPING_LIST, command -> depot.replies().answer(command, () -> decide(
                         () -> {
                             String listId = depot.createShoppingList().create(command.messageId(),
@@ -81,18 +82,4 @@ final class DepotMessageHandlers {
                 item.quantity())).toList();
     }
 
-    private static long version(Message<?> message) {
-        Long version = message.metadata().aggregateVersion();
-        if (version == null) {
-            throw new IllegalArgumentException(message.detailType() + " " + message.messageId()
-                    + " has no metadata.aggregateVersion: the cache cannot tell whether it is newer");
-        }
-        return version;
-    }
-
-    private static void skipped(Message<?> message, boolean applied) {
-        if (!applied) {
-            log.info("{} {} already applied: skipped", message.detailType(), message.messageId());
-        }
-    }
 }

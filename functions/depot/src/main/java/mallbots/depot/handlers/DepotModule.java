@@ -1,9 +1,7 @@
 package mallbots.depot.handlers;
 
 import java.util.Objects;
-import mallbots.depot.adapters.DynamoProductCache;
 import mallbots.depot.adapters.DynamoShoppingLists;
-import mallbots.depot.adapters.DynamoStoreCache;
 import mallbots.depot.application.AssignBot;
 import mallbots.depot.application.CancelOrderShopping;
 import mallbots.depot.application.CancelShoppingList;
@@ -11,9 +9,11 @@ import mallbots.depot.application.CompleteShoppingList;
 import mallbots.depot.application.CreateShoppingList;
 import mallbots.depot.application.GetShoppingList;
 import mallbots.depot.application.InitiateShopping;
-import mallbots.depot.application.UpdateProductCache;
-import mallbots.depot.application.UpdateStoreCache;
+import mallbots.depot.domain.CachedProduct;
+import mallbots.depot.domain.CachedStore;
 import mallbots.platform.aws.AwsClients;
+import mallbots.platform.cache.DynamoEntityCache;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
@@ -29,8 +29,8 @@ public record DepotModule(
         CompleteShoppingList completeShoppingList,
         GetShoppingList getShoppingList,
         CancelOrderShopping cancelOrderShopping,
-        UpdateStoreCache updateStoreCache,
-        UpdateProductCache updateProductCache,
+        EntityCache<CachedStore> storeCache,
+        EntityCache<CachedProduct> productCache,
         CommandReplies replies) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -44,16 +44,18 @@ public record DepotModule(
         Objects.requireNonNull(completeShoppingList, "completeShoppingList");
         Objects.requireNonNull(getShoppingList, "getShoppingList");
         Objects.requireNonNull(cancelOrderShopping, "cancelOrderShopping");
-        Objects.requireNonNull(updateStoreCache, "updateStoreCache");
-        Objects.requireNonNull(updateProductCache, "updateProductCache");
+        Objects.requireNonNull(storeCache, "storeCache");
+        Objects.requireNonNull(productCache, "productCache");
         Objects.requireNonNull(replies, "replies");
     }
 
     /** On a table shaped as {@code DepotTable} in template.yaml, publishing through {@code publisher}. */
     public static DepotModule create(DynamoDbClient dynamo, String tableName, EventPublisher publisher) {
         var lists = new DynamoShoppingLists(dynamo, tableName, publisher);
-        var stores = new DynamoStoreCache(dynamo, tableName, publisher);
-        var products = new DynamoProductCache(dynamo, tableName, publisher);
+        var stores = DynamoEntityCache.builder(dynamo, tableName, CachedStore.class)
+                .keyPrefix("store#").blank(CachedStore::unseen).build();
+        var products = DynamoEntityCache.builder(dynamo, tableName, CachedProduct.class)
+                .keyPrefix("product#").blank(CachedProduct::unseen).build();
         return new DepotModule(
                 new CreateShoppingList(lists, stores, products),
                 new CancelShoppingList(lists),
@@ -62,8 +64,8 @@ public record DepotModule(
                 new CompleteShoppingList(lists),
                 new GetShoppingList(lists),
                 new CancelOrderShopping(lists),
-                new UpdateStoreCache(stores),
-                new UpdateProductCache(products),
+                stores,
+                products,
                 CommandReplies.builder(dynamo, tableName, publisher).build());
     }
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import mallbots.notifications.domain.CachedCustomer;
+import mallbots.platform.cache.EntityCache;
 import mallbots.notifications.domain.Notification;
 import mallbots.notifications.domain.NotificationKind;
 import org.slf4j.Logger;
@@ -30,12 +31,12 @@ public final class NotifyCustomer {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyCustomer.class);
 
-    private final CustomerCache customers;
+    private final EntityCache<CachedCustomer> customers;
     private final NotificationRecords records;
     private final NotificationSender sender;
     private final Clock clock;
 
-    public NotifyCustomer(CustomerCache customers, NotificationRecords records, NotificationSender sender,
+    public NotifyCustomer(EntityCache<CachedCustomer> customers, NotificationRecords records, NotificationSender sender,
             Clock clock) {
         this.customers = Objects.requireNonNull(customers, "customers");
         this.records = Objects.requireNonNull(records, "records");

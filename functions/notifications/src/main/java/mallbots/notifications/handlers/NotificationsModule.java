@@ -2,15 +2,16 @@ package mallbots.notifications.handlers;
 
 import java.time.Clock;
 import java.util.Objects;
-import mallbots.notifications.adapters.DynamoCustomerCache;
 import mallbots.notifications.adapters.DynamoNotificationRecords;
 import mallbots.notifications.adapters.LoggingNotificationSender;
 import mallbots.notifications.adapters.SnsNotificationSender;
 import mallbots.notifications.application.ListNotifications;
 import mallbots.notifications.application.NotificationSender;
 import mallbots.notifications.application.NotifyCustomer;
-import mallbots.notifications.application.UpdateCustomerCache;
+import mallbots.notifications.domain.CachedCustomer;
 import mallbots.platform.aws.AwsClients;
+import mallbots.platform.cache.DynamoEntityCache;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The notifications context wired: its use cases on one table, sending through one sender. */
 public record NotificationsModule(
-        UpdateCustomerCache updateCustomerCache,
+        EntityCache<CachedCustomer> customerCache,
         NotifyCustomer notifyCustomer,
         ListNotifications listNotifications) {
 
@@ -30,7 +31,7 @@ public record NotificationsModule(
     public static final String SMS_ENABLED = "SMS_ENABLED";
 
     public NotificationsModule {
-        Objects.requireNonNull(updateCustomerCache, "updateCustomerCache");
+        Objects.requireNonNull(customerCache, "customerCache");
         Objects.requireNonNull(notifyCustomer, "notifyCustomer");
         Objects.requireNonNull(listNotifications, "listNotifications");
     }
@@ -41,10 +42,11 @@ public record NotificationsModule(
      */
     public static NotificationsModule create(DynamoDbClient dynamo, String tableName, EventPublisher publisher,
             NotificationSender sender, Clock clock) {
-        var customers = new DynamoCustomerCache(dynamo, tableName, publisher);
+        var customers = DynamoEntityCache.builder(dynamo, tableName, CachedCustomer.class)
+                .keyPrefix("customer#").blank(CachedCustomer::unseen).build();
         var records = new DynamoNotificationRecords(dynamo, tableName, publisher);
         return new NotificationsModule(
-                new UpdateCustomerCache(customers),
+                customers,
                 new NotifyCustomer(customers, records, sender, clock),
                 new ListNotifications(records));
     }

@@ -20,6 +20,7 @@ import mallbots.platform.statestore.ApplyResult;
 import mallbots.platform.statestore.Change;
 import mallbots.platform.statestore.StateItem;
 import mallbots.platform.statestore.StateStore;
+import mallbots.platform.table.BatchGet;
 import mallbots.platform.table.ContextTable;
 import mallbots.search.application.OrderPage;
 import mallbots.search.application.OrderQuery;

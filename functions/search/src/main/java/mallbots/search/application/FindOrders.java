@@ -1,12 +1,13 @@
 package mallbots.search.application;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.domain.NotFound;
+import mallbots.search.domain.CachedName;
 import mallbots.search.domain.OrderLine;
 import mallbots.search.domain.Placement;
 import mallbots.search.domain.SearchOrder;
@@ -19,11 +20,16 @@ import mallbots.search.domain.SearchOrder;
 public final class FindOrders {
 
     private final SearchOrders orders;
-    private final NameCache names;
+    private final EntityCache<CachedName> customerNames;
+    private final EntityCache<CachedName> storeNames;
+    private final EntityCache<CachedName> productNames;
 
-    public FindOrders(SearchOrders orders, NameCache names) {
+    public FindOrders(SearchOrders orders, EntityCache<CachedName> customerNames, EntityCache<CachedName> storeNames,
+            EntityCache<CachedName> productNames) {
         this.orders = Objects.requireNonNull(orders, "orders");
-        this.names = Objects.requireNonNull(names, "names");
+        this.customerNames = Objects.requireNonNull(customerNames, "customerNames");
+        this.storeNames = Objects.requireNonNull(storeNames, "storeNames");
+        this.productNames = Objects.requireNonNull(productNames, "productNames");
     }
 
     public OrderView get(String orderId) {
@@ -43,12 +49,12 @@ public final class FindOrders {
 
     private List<OrderView> views(List<SearchOrder> page) {
         List<Placement> placements = page.stream().map(SearchOrder::placement).toList();
-        Map<String, String> customers = names.names(NameKind.CUSTOMER,
-                collect(placements.stream().map(Placement::customerId).toList()));
-        Map<String, String> stores = names.names(NameKind.STORE,
-                collect(placements.stream().flatMap(p -> p.storeIds().stream()).toList()));
-        Map<String, String> products = names.names(NameKind.PRODUCT,
-                collect(placements.stream().flatMap(p -> p.productIds().stream()).toList()));
+        Map<String, String> customers = names(customerNames,
+                placements.stream().map(Placement::customerId).toList());
+        Map<String, String> stores = names(storeNames,
+                placements.stream().flatMap(p -> p.storeIds().stream()).toList());
+        Map<String, String> products = names(productNames,
+                placements.stream().flatMap(p -> p.productIds().stream()).toList());
         return page.stream().map(order -> {
             Placement placement = order.placement();
             List<OrderView.Item> items = placement.items().stream().map(line -> item(line, stores, products)).toList();
@@ -63,7 +69,14 @@ public final class FindOrders {
                 line.storeId(), stores.getOrDefault(line.storeId(), line.storeName()), line.price(), line.quantity());
     }
 
-    private static Set<String> collect(Collection<String> ids) {
-        return ids.stream().collect(Collectors.toSet());
+    /** The known names of these ids (an id with no known name is absent), in one batch read. */
+    private static Map<String, String> names(EntityCache<CachedName> cache, Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        cache.findAll(ids).forEach((id, cached) -> {
+            if (cached.name().known()) {
+                names.put(id, cached.name().value());
+            }
+        });
+        return names;
     }
 }

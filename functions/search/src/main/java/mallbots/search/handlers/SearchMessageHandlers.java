@@ -1,12 +1,17 @@
 package mallbots.search.handlers;
 
+import mallbots.messages.customers.CustomerRegistered;
 import mallbots.messages.customers.CustomersMessages;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.messages.ordering.OrderingMessages;
+import mallbots.messages.stores.ProductAdded;
+import mallbots.messages.stores.ProductRebranded;
+import mallbots.messages.stores.StoreCreated;
+import mallbots.messages.stores.StoreRebranded;
 import mallbots.messages.stores.StoresMessages;
+import mallbots.platform.cache.CacheFeed;
 import mallbots.platform.consumer.MessageHandlers;
 import mallbots.platform.messaging.Message;
-import mallbots.search.application.NameKind;
 import mallbots.search.domain.OrderLine;
 import mallbots.search.domain.OrderStatus;
 import mallbots.search.domain.Placement;
@@ -15,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What search does with each message on its queue: every order event into the read model, the
- * naming events into the caches. Each applies once (message id) and merges by the aggregate
- * version; any other detail-type fails and reaches the DLQ.
+ * naming events into the kernel's name caches. An order event applies once (message id) and
+ * merges by the aggregate version, a name by the version that set it; any other detail-type fails
+ * and reaches the DLQ.
  */
 final class SearchMessageHandlers {
 
@@ -27,7 +33,6 @@ final class SearchMessageHandlers {
 
     static MessageHandlers of(SearchModule search) {
         var orders = search.projectOrder();
-        var names = search.updateNames();
         return MessageHandlers.builder()
                 .on(OrderingMessages.ORDER_CREATED, m -> skipped(m, orders.created(m.messageId(), m.data().orderId(),
                         placement(m), version(m))))
@@ -36,16 +41,16 @@ final class SearchMessageHandlers {
                 .on(OrderingMessages.ORDER_READIED, m -> status(search, m, m.data().orderId(), OrderStatus.READY))
                 .on(OrderingMessages.ORDER_COMPLETED, m -> status(search, m, m.data().orderId(), OrderStatus.COMPLETED))
                 .on(OrderingMessages.ORDER_CANCELED, m -> status(search, m, m.data().orderId(), OrderStatus.CANCELED))
-                .on(CustomersMessages.CUSTOMER_REGISTERED, m -> skipped(m, names.named(NameKind.CUSTOMER,
-                        m.data().customerId(), m.messageId(), m.data().name(), version(m))))
-                .on(StoresMessages.STORE_CREATED, m -> skipped(m, names.named(NameKind.STORE,
-                        m.data().storeId(), m.messageId(), m.data().name(), version(m))))
-                .on(StoresMessages.STORE_REBRANDED, m -> skipped(m, names.named(NameKind.STORE,
-                        m.data().storeId(), m.messageId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_ADDED, m -> skipped(m, names.named(NameKind.PRODUCT,
-                        m.data().productId(), m.messageId(), m.data().name(), version(m))))
-                .on(StoresMessages.PRODUCT_REBRANDED, m -> skipped(m, names.named(NameKind.PRODUCT,
-                        m.data().productId(), m.messageId(), m.data().name(), version(m))))
+                .on(CustomersMessages.CUSTOMER_REGISTERED, CacheFeed.merge(search.customerNames(),
+                        CustomerRegistered::customerId, (name, event, version) -> name.named(event.name(), version)))
+                .on(StoresMessages.STORE_CREATED, CacheFeed.merge(search.storeNames(),
+                        StoreCreated::storeId, (name, event, version) -> name.named(event.name(), version)))
+                .on(StoresMessages.STORE_REBRANDED, CacheFeed.merge(search.storeNames(),
+                        StoreRebranded::storeId, (name, event, version) -> name.named(event.name(), version)))
+                .on(StoresMessages.PRODUCT_ADDED, CacheFeed.merge(search.productNames(),
+                        ProductAdded::productId, (name, event, version) -> name.named(event.name(), version)))
+                .on(StoresMessages.PRODUCT_REBRANDED, CacheFeed.merge(search.productNames(),
+                        ProductRebranded::productId, (name, event, version) -> name.named(event.name(), version)))
                 .build();
     }
 
@@ -64,12 +69,7 @@ final class SearchMessageHandlers {
     }
 
     private static long version(Message<?> message) {
-        Long version = message.metadata().aggregateVersion();
-        if (version == null) {
-            throw new IllegalArgumentException(message.detailType() + " " + message.messageId()
-                    + " has no metadata.aggregateVersion: search cannot tell whether it is newer");
-        }
-        return version;
+        return CacheFeed.aggregateVersion(message);
     }
 
     private static void skipped(Message<?> message, boolean applied) {

@@ -2,13 +2,14 @@ package mallbots.search.handlers;
 
 import java.util.Objects;
 import mallbots.platform.aws.AwsClients;
+import mallbots.platform.cache.DynamoEntityCache;
+import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
 import mallbots.platform.messaging.EventPublisher;
-import mallbots.search.adapters.DynamoNameCache;
 import mallbots.search.adapters.DynamoSearchOrders;
 import mallbots.search.application.FindOrders;
 import mallbots.search.application.ProjectOrder;
-import mallbots.search.application.UpdateNames;
+import mallbots.search.domain.CachedName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -16,7 +17,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * that refuses, which no write reaches (no change of search has an outbox entry), so the
  * function needs no EVENT_BUS_NAME, no sweeper and no PutEvents permission.
  */
-public record SearchModule(ProjectOrder projectOrder, UpdateNames updateNames, FindOrders findOrders) {
+public record SearchModule(
+        ProjectOrder projectOrder,
+        EntityCache<CachedName> customerNames,
+        EntityCache<CachedName> storeNames,
+        EntityCache<CachedName> productNames,
+        FindOrders findOrders) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
 
@@ -26,15 +32,25 @@ public record SearchModule(ProjectOrder projectOrder, UpdateNames updateNames, F
 
     public SearchModule {
         Objects.requireNonNull(projectOrder, "projectOrder");
-        Objects.requireNonNull(updateNames, "updateNames");
+        Objects.requireNonNull(customerNames, "customerNames");
+        Objects.requireNonNull(storeNames, "storeNames");
+        Objects.requireNonNull(productNames, "productNames");
         Objects.requireNonNull(findOrders, "findOrders");
     }
 
     /** On a table shaped as SearchTable in template.yaml. */
     public static SearchModule create(DynamoDbClient dynamo, String tableName) {
         var orders = new DynamoSearchOrders(dynamo, tableName, PUBLISHES_NOTHING);
-        var names = new DynamoNameCache(dynamo, tableName, PUBLISHES_NOTHING);
-        return new SearchModule(new ProjectOrder(orders), new UpdateNames(names), new FindOrders(orders, names));
+        var customers = names(dynamo, tableName, "customer#");
+        var stores = names(dynamo, tableName, "store#");
+        var products = names(dynamo, tableName, "product#");
+        return new SearchModule(new ProjectOrder(orders), customers, stores, products,
+                new FindOrders(orders, customers, stores, products));
+    }
+
+    private static EntityCache<CachedName> names(DynamoDbClient dynamo, String tableName, String keyPrefix) {
+        return DynamoEntityCache.builder(dynamo, tableName, CachedName.class)
+                .keyPrefix(keyPrefix).blank(CachedName::unseen).build();
     }
 
     /** From a function's settings ({@code TABLE_NAME}) with real clients. */

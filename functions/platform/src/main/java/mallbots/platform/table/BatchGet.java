@@ -1,4 +1,4 @@
-package mallbots.search.adapters;
+package mallbots.platform.table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +8,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** BatchGetItem of up to 100 keys of one table, asking again for the keys DynamoDB left unprocessed. */
-final class BatchGet {
+/** BatchGetItem (consistent reads) of up to 100 keys of one table, asking again for the keys DynamoDB left unprocessed. */
+public final class BatchGet {
+
+    /** The most keys one BatchGetItem takes. */
+    public static final int MAX_KEYS = 100;
 
     private static final int MAX_ROUNDS = 10;
 
     private BatchGet() {
     }
 
-    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String tableName,
+    public static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String tableName,
             List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         if (keys.isEmpty()) {
