@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.messaging.MessageTypes;
+import mallbots.platform.messaging.Metadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,9 +99,23 @@ public final class SqsMessageConsumer {
             }
         }
         // every line written while the message is handled carries its ids
-        try (LogContext.Scope scope = LogContext.message(message, record.getMessageId())) {
+        try (LogContext.Scope scope = logContext(message, record.getMessageId())) {
             return handleMessage(record, message);
         }
+    }
+
+    private static LogContext.Scope logContext(Message<?> message, String sqsMessageId) {
+        Metadata metadata = message.metadata();
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put(LogContext.MESSAGE_ID, metadata.messageId());
+        entries.put(LogContext.CORRELATION_ID, metadata.correlationId());
+        entries.put(LogContext.CAUSATION_ID, metadata.causationId());
+        entries.put(LogContext.DETAIL_TYPE, message.detailType());
+        entries.put(LogContext.AGGREGATE_ID, metadata.aggregateId());
+        entries.put(LogContext.SAGA_ID, metadata.sagaId());
+        entries.put(LogContext.SQS_MESSAGE_ID, sqsMessageId);
+        entries.put(LogContext.TRACE_HEADER, metadata.traceHeader());
+        return LogContext.with(entries);
     }
 
     private Optional<RecordFailure> handleMessage(SQSEvent.SQSMessage record, Message<?> message) {

@@ -3,8 +3,6 @@ package mallbots.platform.logging;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import mallbots.platform.messaging.Message;
-import mallbots.platform.messaging.Metadata;
 import org.apache.logging.log4j.ThreadContext;
 
 /**
@@ -63,18 +61,13 @@ public final class LogContext {
         return new Scope(entries);
     }
 
-    /** The ids of a message while it is handled: its own, its flow's, its cause's, its aggregate's or saga's. */
-    public static Scope message(Message<?> message, String sqsMessageId) {
-        Metadata metadata = message.metadata();
+    /**
+     * Several entries at once, e.g. the ids of a message while it is handled (its own, its flow's,
+     * its cause's, its aggregate's or saga's: see the consumer); null and blank values are left out.
+     */
+    public static Scope with(Map<String, String> values) {
         Map<String, String> entries = new LinkedHashMap<>();
-        put(entries, MESSAGE_ID, metadata.messageId());
-        put(entries, CORRELATION_ID, metadata.correlationId());
-        put(entries, CAUSATION_ID, metadata.causationId());
-        put(entries, DETAIL_TYPE, message.detailType());
-        put(entries, AGGREGATE_ID, metadata.aggregateId());
-        put(entries, SAGA_ID, metadata.sagaId());
-        put(entries, SQS_MESSAGE_ID, sqsMessageId);
-        put(entries, TRACE_HEADER, metadata.traceHeader());
+        values.forEach((key, value) -> put(entries, key, value));
         return new Scope(entries);
     }
 

@@ -10,7 +10,7 @@ import mallbots.messages.stores.StoresMessages;
 import mallbots.platform.messaging.MessageTypes;
 
 /**
- * Every message type on the bus, for tools and tests that see all traffic. A function registers
+ * Every message type on the bus, for the tests that see all traffic. A function registers
  * only the types it consumes and publishes.
  */
 public final class AllMessages {
