@@ -1,12 +1,12 @@
 package mallbots.platform.cache;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import mallbots.platform.statestore.ApplyResult;
