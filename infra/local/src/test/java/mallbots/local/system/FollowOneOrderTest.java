@@ -236,6 +236,11 @@ class FollowOneOrderTest {
             assertThat(sum(metrics, name, Map.of("service", "OrderingEvents"))).as(name).isGreaterThanOrEqualTo(1);
         }
         assertThat(sum(metrics, "OrderApprovalMillis", Map.of())).isPositive();
+        // the saga's steps, each timed by cosec from its commands to each reply
+        assertThat(metrics.findParents("name").stream().filter(m -> m.path("name").asText().equals("SagaStepMillis"))
+                .filter(m -> m.path("dimensions").path("service").asText().equals("CosecEvents"))
+                .map(m -> m.path("dimensions").path("step").asText()).toList())
+                .contains("AuthorizeCustomer", "CreateShoppingList", "ConfirmPayment", "InitiateShopping", "ApproveOrder");
         JsonNode rejected = metrics.findParents("name").stream()
                 .filter(m -> m.path("name").asText().equals("OrdersRejectedByReason")).findFirst().orElseThrow();
         assertThat(rejected.path("dimensions").path("service").asText()).isEqualTo("CosecEvents");
