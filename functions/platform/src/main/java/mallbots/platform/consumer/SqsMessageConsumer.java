@@ -34,6 +34,8 @@ public final class SqsMessageConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(SqsMessageConsumer.class);
     private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+    /** The X-Ray trace header SQS keeps with a message (EventBridge sets it from PutEvents' TraceHeader). */
+    private static final String AWS_TRACE_HEADER = "AWSTraceHeader";
     private static final int MAX_RECEIVE_COUNT = maxReceiveCount();
 
     /** Lenient: only for naming an undecodable record in the logs. */
@@ -97,7 +99,8 @@ public final class SqsMessageConsumer {
             }
         }
         // every line written while the message is handled carries its ids
-        try (LogContext.Scope scope = LogContext.message(message, record.getMessageId())) {
+        String deliveredTrace = attribute(record, AWS_TRACE_HEADER);
+        try (LogContext.Scope scope = LogContext.message(message, record.getMessageId(), deliveredTrace)) {
             return handleMessage(record, message);
         }
     }
@@ -154,9 +157,13 @@ public final class SqsMessageConsumer {
         }
     }
 
-    private static int receiveCount(SQSEvent.SQSMessage record) {
+    private static String attribute(SQSEvent.SQSMessage record, String name) {
         Map<String, String> attributes = record.getAttributes();
-        String count = attributes == null ? null : attributes.get(RECEIVE_COUNT);
+        return attributes == null ? null : attributes.get(name);
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage record) {
+        String count = attribute(record, RECEIVE_COUNT);
         if (count == null) {
             return 0;
         }

@@ -65,6 +65,15 @@ public final class LogContext {
 
     /** The ids of a message while it is handled: its own, its flow's, its cause's, its aggregate's or saga's. */
     public static Scope message(Message<?> message, String sqsMessageId) {
+        return message(message, sqsMessageId, null);
+    }
+
+    /**
+     * {@link #message(Message, String)}, with the trace header its delivery carried (the SQS
+     * record's AWSTraceHeader, which EventBridge sets from PutEvents' TraceHeader) as the trace
+     * context when the message's metadata has none.
+     */
+    public static Scope message(Message<?> message, String sqsMessageId, String deliveredTraceHeader) {
         Metadata metadata = message.metadata();
         Map<String, String> entries = new LinkedHashMap<>();
         put(entries, MESSAGE_ID, metadata.messageId());
@@ -74,7 +83,8 @@ public final class LogContext {
         put(entries, AGGREGATE_ID, metadata.aggregateId());
         put(entries, SAGA_ID, metadata.sagaId());
         put(entries, SQS_MESSAGE_ID, sqsMessageId);
-        put(entries, TRACE_HEADER, metadata.traceHeader());
+        put(entries, TRACE_HEADER, metadata.traceHeader() != null ? metadata.traceHeader()
+                : deliveredTraceHeader != null && deliveredTraceHeader.startsWith("Root=") ? deliveredTraceHeader : null);
         return new Scope(entries);
     }
 
