@@ -62,11 +62,12 @@ public final class LocalCloud implements AutoCloseable {
         if (Ports.isOpen(apiPort)) {
             throw new IllegalStateException("port " + apiPort + " is taken: cannot serve the HTTP API there (--api-port)");
         }
-        if (options.consolePort() != 0 && (options.consolePort() == apiPort || options.endpoint().isEmpty() && options.consolePort() == port)) {
-            throw new IllegalStateException("--console-port " + options.consolePort() + " is also the endpoint's or the HTTP API's port");
+        int consolePort = options.consolePort();
+        if (consolePort != 0 && (consolePort == apiPort || options.endpoint().isEmpty() && consolePort == port)) {
+            throw new IllegalStateException("--console-port " + consolePort + " is also the endpoint's or the HTTP API's port");
         }
-        if (options.consolePort() != 0 && Ports.isOpen(options.consolePort())) {
-            throw new IllegalStateException("port " + options.consolePort() + " is taken: cannot serve the web console there (--console-port)");
+        if (consolePort != 0 && Ports.isOpen(consolePort)) {
+            throw new IllegalStateException("port " + consolePort + " is taken: cannot serve the web console there (--console-port)");
         }
         URI endpoint = options.endpoint().orElseGet(() -> URI.create("http://127.0.0.1:" + port));
         URI api = URI.create("http://127.0.0.1:" + apiPort);
@@ -110,7 +111,7 @@ public final class LocalCloud implements AutoCloseable {
                         + (route.scopes().isEmpty() ? "" : ", " + String.join(" or ", route.scopes())) + ")").orElse("  (public)"));
             }
             started.add(httpApi);
-            WebConsole webConsole = WebConsole.start(options.consolePort(), observability.views(), new QueuesView(template,
+            WebConsole webConsole = WebConsole.start(consolePort, observability.views(), new QueuesView(template,
                     services.clients(), new DeadLetterQueues(template, services.clients(), failures)));
             console.info("  web console   " + webConsole.uri());
             return new LocalCloud(issuer, template, services, host, httpApi, failures, usage, observability, webConsole);
