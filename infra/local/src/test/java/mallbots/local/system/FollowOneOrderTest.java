@@ -20,6 +20,8 @@ import mallbots.local.TestAccess;
 import mallbots.local.system.Mall.Product;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * One order followed end to end after a lifecycle run through the HTTP API: its trace (the
@@ -151,6 +153,25 @@ class FollowOneOrderTest {
         JsonNode flow = get("/_mallbots/trace?id=" + checkout);
         assertThat(flow.path("correlationIds")).hasSize(1);
         assertThat(detailTypes(flow)).contains("OrderCreated", "OrderApproved").doesNotContain("OrderCompleted");
+    }
+
+    @Test
+    void a_message_on_a_queue_carries_its_trace_header_as_the_aws_trace_header() {
+        // what X-Ray follows: PutEvents' TraceHeader, which EventBridge sets on an SQS target's message
+        String queueUrl = SYSTEM.watch("traced-" + Mall.newId().substring(0, 8),
+                "{\"source\":[\"mallbots.customers\"],\"detail-type\":[\"CustomerRegistered\"]}");
+        String customer = MALL.customer("Tracey");
+
+        Message registered = Mall.eventually("the CustomerRegistered", () ->
+                SYSTEM.local().clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER))
+                        .messages().stream().filter(m -> m.body().contains(customer)).findFirst().orElse(null),
+                found -> found != null);
+
+        String header = registered.attributesAsStrings().get("AWSTraceHeader");
+        assertThat(header).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        assertThat(SystemCloud.parse(registered.body()).path("detail").path("metadata").path("traceHeader").asText())
+                .isEqualTo(header);
     }
 
     @Test
