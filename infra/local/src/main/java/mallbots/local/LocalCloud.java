@@ -7,6 +7,9 @@ import mallbots.emulators.Ports;
 import mallbots.emulators.UsageMeter;
 import mallbots.local.auth.LocalIssuer;
 import mallbots.local.console.FlowConsole;
+import mallbots.local.console.QueuesView;
+import mallbots.local.console.WebConsole;
+import mallbots.local.dlq.DeadLetterQueues;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.http.HttpApiServer;
 import mallbots.local.lambda.FunctionHost;
@@ -31,9 +34,11 @@ public final class LocalCloud implements AutoCloseable {
     private final UsageMeter usage;
     private final LocalIssuer issuer;
     private final Observability observability;
+    private final WebConsole webConsole;
 
     private LocalCloud(LocalIssuer issuer, Template template, AwsServices services, FunctionHost host, HttpApiServer httpApi,
-                       FailureRecords failures, UsageMeter usage, Observability observability) {
+                       FailureRecords failures, UsageMeter usage, Observability observability, WebConsole webConsole) {
+        this.webConsole = webConsole;
         this.issuer = issuer;
         this.usage = usage;
         this.observability = observability;
@@ -56,6 +61,13 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (Ports.isOpen(apiPort)) {
             throw new IllegalStateException("port " + apiPort + " is taken: cannot serve the HTTP API there (--api-port)");
+        }
+        int consolePort = options.consolePort();
+        if (consolePort != 0 && (consolePort == apiPort || options.endpoint().isEmpty() && consolePort == port)) {
+            throw new IllegalStateException("--console-port " + consolePort + " is also the endpoint's or the HTTP API's port");
+        }
+        if (consolePort != 0 && Ports.isOpen(consolePort)) {
+            throw new IllegalStateException("port " + consolePort + " is taken: cannot serve the web console there (--console-port)");
         }
         URI endpoint = options.endpoint().orElseGet(() -> URI.create("http://127.0.0.1:" + port));
         URI api = URI.create("http://127.0.0.1:" + apiPort);
@@ -98,7 +110,11 @@ public final class LocalCloud implements AutoCloseable {
                         + " -> " + route.functionName() + route.authorizer().map(a -> "  (" + a.name()
                         + (route.scopes().isEmpty() ? "" : ", " + String.join(" or ", route.scopes())) + ")").orElse("  (public)"));
             }
-            return new LocalCloud(issuer, template, services, host, httpApi, failures, usage, observability);
+            started.add(httpApi);
+            WebConsole webConsole = WebConsole.start(consolePort, observability.views(), new QueuesView(template,
+                    services.clients(), new DeadLetterQueues(template, services.clients(), failures)));
+            console.info("  web console   " + webConsole.uri());
+            return new LocalCloud(issuer, template, services, host, httpApi, failures, usage, observability, webConsole);
         } catch (RuntimeException e) {
             closeAll(started);
             observability.close();
@@ -129,6 +145,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public URI httpApi() {
         return httpApi.uri();
+    }
+
+    /** The web console's address (127.0.0.1 and the port of {@code --console-port}). */
+    public URI webConsole() {
+        return webConsole.uri();
     }
 
     public AwsClients clients() {
@@ -163,7 +184,7 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(List.of(observability, services, host, httpApi));
+        closeAll(List.of(observability, services, host, httpApi, webConsole));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -99,7 +99,7 @@ public final class Main {
         Thread safetyNet = new Thread(cloud::close, "local-cloud-stop");
         Runtime.getRuntime().addShutdownHook(safetyNet);
         console.info("ready in " + (System.nanoTime() - started) / 1_000_000 + " ms (AWS endpoint " + cloud.awsEndpoint()
-                + ", HTTP API " + cloud.httpApi() + "); Ctrl-C stops");
+                + ", HTTP API " + cloud.httpApi() + ", web console " + cloud.webConsole() + "); Ctrl-C stops");
         try {
             stop.await();
         } catch (InterruptedException e) {

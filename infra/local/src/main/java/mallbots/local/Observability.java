@@ -3,6 +3,7 @@ package mallbots.local;
 import java.nio.file.Path;
 import mallbots.local.console.FlowConsole;
 import java.util.Map;
+import java.util.function.Function;
 import mallbots.local.observe.FlowListener;
 import mallbots.local.observe.FlowRecords;
 import mallbots.local.observe.FunctionLogs;
@@ -50,11 +51,14 @@ public final class Observability implements AutoCloseable {
         return new Observability(logs, flow, metrics);
     }
 
+    /** The read-only JSON views, by path: served by the embedded endpoint and by the web console. */
+    public Map<String, Function<String, String>> views() {
+        return Map.of(FunctionLogs.PATH, logs::view, FlowRecords.PATH, flow::traceView,
+                FlowRecords.RECENT_PATH, flow::recentView, MetricsStore.PATH, metrics::view);
+    }
+
     void serveOn(AwsServices services) {
-        services.serve(FunctionLogs.PATH, logs::view);
-        services.serve(FlowRecords.PATH, flow::traceView);
-        services.serve(FlowRecords.RECENT_PATH, flow::recentView);
-        services.serve(MetricsStore.PATH, metrics::view);
+        views().forEach(services::serve);
     }
 
     public FunctionLogs logs() {

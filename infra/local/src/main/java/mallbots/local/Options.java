@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param endpoint an external AWS-compatible endpoint to use instead of starting ours
  * @param stateDir where the host keeps what outlives a run: the failure record of {@code ./mallbots dlq}
+ * @param consolePort the web console's port (on 127.0.0.1; 0 picks a free one)
  */
 public record Options(
         List<String> command,
@@ -24,14 +25,17 @@ public record Options(
         Optional<URI> endpoint,
         String region,
         Map<String, String> parameters,
-        Path stateDir) {
+        Path stateDir,
+        int consolePort) {
 
     public static final int DEFAULT_PORT = 4566;
     public static final int DEFAULT_API_PORT = 3000;
+    public static final int DEFAULT_CONSOLE_PORT = 4568;
 
     public static final String USAGE = """
             usage: mallbots up   [--port 4566] [--api-port 3000] [--template template.yaml] [--data-dir DIR]
                                  [--endpoint URL] [--region us-east-1] [--param Name=Value ...] [--state-dir .mallbots]
+                                 [--console-port 4568]
                    mallbots dlq  [--port 4566 | --endpoint URL] [--template template.yaml] [--state-dir .mallbots]
                    mallbots dlq redrive <queue> [same flags as dlq]
                    mallbots invoke <Function> [-e event.json | -e -] [--port 4566 | --endpoint URL] [--template template.yaml]
@@ -48,6 +52,7 @@ public record Options(
         String region = "us-east-1";
         Map<String, String> parameters = new LinkedHashMap<>();
         Path stateDir = Path.of(".mallbots");
+        int consolePort = DEFAULT_CONSOLE_PORT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             // --json, a switch of trace, is kept with the command's words
@@ -74,6 +79,7 @@ public record Options(
                 case "--endpoint" -> endpoint = Optional.of(URI.create(value));
                 case "--region" -> region = value;
                 case "--state-dir" -> stateDir = Path.of(value);
+                case "--console-port" -> consolePort = number(flag, value);
 
                 case "--param" -> {
                     int at = value.indexOf('=');
@@ -89,7 +95,7 @@ public record Options(
             throw new IllegalArgumentException(USAGE);
         }
         return new Options(List.copyOf(command), port, apiPort, template, dataDir, endpoint, region,
-                Map.copyOf(parameters), stateDir);
+                Map.copyOf(parameters), stateDir, consolePort);
     }
 
     private static int number(String flag, String value) {

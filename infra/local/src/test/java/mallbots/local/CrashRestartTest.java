@@ -130,7 +130,7 @@ class CrashRestartTest {
             String java = ProcessHandle.current().info().command().orElse("java");
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                    "mallbots.local.Main", "up", "--port", Integer.toString(port), "--api-port", "0",
+                    "mallbots.local.Main", "up", "--port", Integer.toString(port), "--api-port", "0", "--console-port", "0",
                     "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--data-dir", data.toString(),
                     "--state-dir", state.toString())
                     .redirectErrorStream(true).start();

@@ -19,7 +19,7 @@ class DataDirTest {
         Path data = Files.createTempDirectory("mallbots-data");
         Path state = Files.createTempDirectory("mallbots-state");
         FlowConsole quiet = new FlowConsole(new PrintStream(OutputStream.nullOutputStream()));
-        Options options = Options.parse("up", "--port", "0", "--api-port", "0", "--data-dir", data.toString(),
+        Options options = Options.parse("up", "--port", "0", "--api-port", "0", "--console-port", "0", "--data-dir", data.toString(),
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString());
         Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("kept"), "sk", AttributeValue.fromN("1"));
 

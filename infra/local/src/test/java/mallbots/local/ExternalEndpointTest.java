@@ -27,7 +27,7 @@ class ExternalEndpointTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         FlowConsole console = new FlowConsole(new PrintStream(output, true, StandardCharsets.UTF_8));
         try (LocalAwsEndpoint external = LocalAwsEndpoint.start(0, "us-east-1", null)) {
-            Options options = Options.parse("up", "--endpoint", external.uri().toString(), "--api-port", "0",
+            Options options = Options.parse("up", "--endpoint", external.uri().toString(), "--api-port", "0", "--console-port", "0",
                     "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString());
             try (LocalCloud first = LocalCloud.start(options, console)) {
                 assertThat(first.awsEndpoint()).isEqualTo(external.uri());

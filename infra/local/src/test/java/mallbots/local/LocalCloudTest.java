@@ -42,7 +42,7 @@ class LocalCloudTest {
         System.setProperty(EventBridgeSettings.RETRY_BASE_DELAY_PROPERTY, "50");
         state = Files.createTempDirectory("mallbots-state");
         PrintStream console = new PrintStream(new Tee(OUTPUT, System.out), true, StandardCharsets.UTF_8);
-        cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0",
+        cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0", "--console-port", "0",
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()),
                 new FlowConsole(console));
         dlqs = new DeadLetterQueues(cloud.template(), cloud.clients(), cloud.failures());

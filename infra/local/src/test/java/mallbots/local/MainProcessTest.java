@@ -24,7 +24,7 @@ class MainProcessTest {
         Path state = Files.createTempDirectory("mallbots-main");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                "mallbots.local.Main", "up", "--port", "0", "--api-port", "0",
+                "mallbots.local.Main", "up", "--port", "0", "--api-port", "0", "--console-port", "0",
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString())
                 .redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
@@ -81,7 +81,7 @@ class MainProcessTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process process = new ProcessBuilder(java, "-cp", classpath, "mallbots.local.Main", "up", "--port", "0",
-                "--api-port", "0", "--template", template.toString()).redirectErrorStream(true).start();
+                "--api-port", "0", "--console-port", "0", "--template", template.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);

@@ -21,6 +21,9 @@ public final class HandleSagaReply {
 
     public SagaResult handle(Message<?> reply) {
         SagaResult result = sagas.onReply(reply);
+        // how long each step's participant took to answer: from the step's commands to this reply
+        result.answeredStep().ifPresent(answered ->
+                FunctionMetrics.millis("SagaStepMillis", answered.latency().toMillis(), "step", answered.action()));
         if (result.status() == SagaResult.Status.COMPENSATED) {
             // the order is rejected: counted by reason, ids left out so that reasons stay few
             String reason = result.state().reason() == null ? "unknown" : result.state().reason();

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import mallbots.cosec.domain.CreateOrderData;
@@ -179,34 +177,5 @@ class SagaDeadlinesTest {
         JsonNode event = CosecTestbed.json(Files.readString(Path.of("../../events-schema/invoke/CosecSagaDeadlines.json")));
         assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
         return deadlines.handleRequest(new ScheduledEvent(), null);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovingClock extends Clock {
-
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

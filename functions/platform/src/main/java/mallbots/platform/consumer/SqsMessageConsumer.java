@@ -36,6 +36,8 @@ public final class SqsMessageConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(SqsMessageConsumer.class);
     private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+    /** The X-Ray trace header SQS keeps with a message (EventBridge sets it from PutEvents' TraceHeader). */
+    private static final String AWS_TRACE_HEADER = "AWSTraceHeader";
     private static final int MAX_RECEIVE_COUNT = maxReceiveCount();
 
     /** Lenient: only for naming an undecodable record in the logs. */
@@ -99,12 +101,17 @@ public final class SqsMessageConsumer {
             }
         }
         // every line written while the message is handled carries its ids
-        try (LogContext.Scope scope = logContext(message, record.getMessageId())) {
+        String deliveredTrace = attribute(record, AWS_TRACE_HEADER);
+        try (LogContext.Scope scope = logContext(message, record.getMessageId(), deliveredTrace)) {
             return handleMessage(record, message);
         }
     }
 
-    private static LogContext.Scope logContext(Message<?> message, String sqsMessageId) {
+    /**
+     * The ids of a message while it is handled; the trace context is the metadata's, else the one its
+     * delivery carried (the record's AWSTraceHeader, which EventBridge sets from PutEvents' TraceHeader).
+     */
+    private static LogContext.Scope logContext(Message<?> message, String sqsMessageId, String deliveredTrace) {
         Metadata metadata = message.metadata();
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(LogContext.MESSAGE_ID, metadata.messageId());
@@ -114,7 +121,8 @@ public final class SqsMessageConsumer {
         entries.put(LogContext.AGGREGATE_ID, metadata.aggregateId());
         entries.put(LogContext.SAGA_ID, metadata.sagaId());
         entries.put(LogContext.SQS_MESSAGE_ID, sqsMessageId);
-        entries.put(LogContext.TRACE_HEADER, metadata.traceHeader());
+        entries.put(LogContext.TRACE_HEADER, metadata.traceHeader() != null ? metadata.traceHeader()
+                : deliveredTrace != null && deliveredTrace.startsWith("Root=") ? deliveredTrace : null);
         return LogContext.with(entries);
     }
 
@@ -170,9 +178,13 @@ public final class SqsMessageConsumer {
         }
     }
 
-    private static int receiveCount(SQSEvent.SQSMessage record) {
+    private static String attribute(SQSEvent.SQSMessage record, String name) {
         Map<String, String> attributes = record.getAttributes();
-        String count = attributes == null ? null : attributes.get(RECEIVE_COUNT);
+        return attributes == null ? null : attributes.get(name);
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage record) {
+        String count = attribute(record, RECEIVE_COUNT);
         if (count == null) {
             return 0;
         }

@@ -65,6 +65,8 @@ public final class EventBridgePublisher implements EventPublisher {
                     .source(event.source())
                     .detailType(event.detailType())
                     .detail(event.detail())
+                    // what X-Ray follows from the bus to its targets (an SQS target gets it as AWSTraceHeader)
+                    .traceHeader(event.traceHeader())
                     .build();
             int size = PutEventsBatches.entrySize(entry);
             if (size > PutEventsBatches.MAX_BYTES) {

@@ -2,6 +2,7 @@ package mallbots.platform.saga;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -151,12 +152,14 @@ public final class SagaOrchestrator<D> {
                     + metadata.sagaName() + ", not to " + definition.name());
         }
         AtomicReference<Status> status = new AtomicReference<>();
+        AtomicReference<SagaResult.AnsweredStep> answered = new AtomicReference<>();
         ApplyResult<SagaState> result = sagas.applyItem(keyOf(metadata.sagaId()), reply.messageId(), item -> {
             SagaState saga = item.map(StateItem::state).orElseThrow(() -> new IllegalArgumentException(
                     reply.detailType() + " " + reply.messageId() + " is for " + definition.name() + " "
                             + metadata.sagaId() + ", which does not exist"));
             Decision decision = decide(saga, reply);
             status.set(decision.status());
+            answered.set(decision.status() == Status.IGNORED ? null : answeredStep(saga, reply));
             return decision.status() == Status.IGNORED ? Change.none() : change(decision);
         });
         SagaState after = result.state().orElseThrow();
@@ -166,8 +169,20 @@ public final class SagaOrchestrator<D> {
                     reply.messageId(), metadata.outcome(), metadata.reason() == null ? "" : ": " + metadata.reason(),
                     done == Status.DUPLICATE ? "a copy of a reply applied before"
                             : after.done() ? "the saga is done" : "not the reply it awaits");
+            return new SagaResult(done, after);
         }
-        return new SagaResult(done, after);
+        return new SagaResult(done, after, answered.get());
+    }
+
+    /** Which action of the running step the (awaited) reply answers, and how long after the step began. */
+    private SagaResult.AnsweredStep answeredStep(SagaState saga, Message<?> reply) {
+        if (saga.stepStartedAt() == null) {
+            return null; // stored before step times were recorded
+        }
+        SagaStep<D> step = definition.step(saga.step());
+        int action = actionAnswered(saga, step, reply.metadata().causationId());
+        return new SagaResult.AnsweredStep(saga.step(), step.actionName(action - 1),
+                Duration.between(saga.stepStartedAt(), deadlines.clock().instant()));
     }
 
     /**
@@ -289,7 +304,7 @@ public final class SagaOrchestrator<D> {
             // replies come in, the compensations then know every action that succeeded
             SagaState recorded = new SagaState(saga.id(), saga.name(), layout, Json.mapper().valueToTree(data),
                     saga.step(), false, false, awaiting, succeeded, failed, null, saga.deadline(), saga.resends(),
-                    saga.correlationId(), saga.causationId());
+                    saga.correlationId(), saga.causationId(), saga.stepStartedAt());
             return new Decision(Status.RECORDED, recorded, List.of());
         }
         if (failed.isEmpty()) {
@@ -313,7 +328,7 @@ public final class SagaOrchestrator<D> {
         }
         SagaState state = new SagaState(saga.id(), saga.name(), layout, saga.data(), saga.step(), false, false,
                 saga.awaiting(), saga.succeeded(), saga.failed(), null, deadlines.next(), saga.resends() + 1,
-                saga.correlationId(), saga.causationId());
+                saga.correlationId(), saga.causationId(), saga.stepStartedAt());
         return new Decision(Status.RESENT, state, commands);
     }
 
@@ -386,12 +401,12 @@ public final class SagaOrchestrator<D> {
             if (!commands.isEmpty()) {
                 SagaState state = new SagaState(sagaId, definition.name(), layout, json, number, false, false,
                         commands.stream().map(OutboundEvent::messageId).toList(), List.of(), Map.of(), null,
-                        deadlines.next(), 0, cause.correlationId(), cause.messageId());
+                        deadlines.next(), 0, cause.correlationId(), cause.messageId(), deadlines.clock().instant());
                 return new Decision(from == 1 ? Status.STARTED : Status.ADVANCED, state, commands);
             }
         }
         SagaState state = new SagaState(sagaId, definition.name(), layout, json, definition.steps().size(), true,
-                false, List.of(), List.of(), Map.of(), null, null, 0, cause.correlationId(), cause.messageId());
+                false, List.of(), List.of(), Map.of(), null, null, 0, cause.correlationId(), cause.messageId(), null);
         return new Decision(Status.COMPLETED, state, List.of());
     }
 
@@ -419,7 +434,7 @@ public final class SagaOrchestrator<D> {
         }
         SagaState state = new SagaState(saga.id(), saga.name(), layout, Json.mapper().valueToTree(data), saga.step(),
                 true, true, List.of(), succeeded, failed, reason, null, saga.resends(), saga.correlationId(),
-                cause.messageId());
+                cause.messageId(), null);
         return new Decision(Status.COMPENSATED, state, commands);
     }
 

@@ -1,9 +1,41 @@
 package mallbots.platform.saga;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import mallbots.platform.messaging.Nullable;
 
-/** What a start or a reply did to a saga, and its state afterwards. */
-public record SagaResult(Status status, SagaState state) {
+/**
+ * What a start or a reply did to a saga, and its state afterwards.
+ *
+ * @param answered the action of the running step that a reply answered, when the reply was taken
+ *        (RECORDED, ADVANCED, COMPLETED, COMPENSATED) and the saga knew when the step began; else null
+ */
+public record SagaResult(Status status, SagaState state, @Nullable AnsweredStep answered) {
+
+    /**
+     * A reply that arrived for an action of the running step.
+     *
+     * @param step the step's number
+     * @param action the action's name: the detail-type of the command it answers (each action of a
+     *        parallel step has its own)
+     * @param latency from when the step's commands were first sent to when the reply was taken
+     */
+    public record AnsweredStep(int step, String action, Duration latency) {
+
+        public AnsweredStep {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(latency, "latency");
+        }
+    }
+
+    public SagaResult(Status status, SagaState state) {
+        this(status, state, null);
+    }
+
+    public Optional<AnsweredStep> answeredStep() {
+        return Optional.ofNullable(answered);
+    }
 
     public enum Status {
         /** A new saga; its first command (if any) is sent. */

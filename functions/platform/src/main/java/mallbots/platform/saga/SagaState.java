@@ -38,6 +38,9 @@ import mallbots.platform.messaging.Nullable;
  *        saga stored before it was recorded
  * @param causationId the message that moved the saga to its current step: what re-sent commands
  *        name as their cause
+ * @param stepStartedAt while running: when the current step's commands were first sent (a resend
+ *        keeps it), what a reply's {@link SagaResult.AnsweredStep#latency()} is measured from;
+ *        null once done, and for a saga stored before it was recorded
  */
 public record SagaState(
         String id,
@@ -55,7 +58,8 @@ public record SagaState(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant deadline,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer resends,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String correlationId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String causationId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String causationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant stepStartedAt) {
 
     public SagaState {
         Objects.requireNonNull(id, "id");

@@ -112,6 +112,11 @@ public final class SagaStep<D> {
         return actions.stream().map(Action::layout).collect(Collectors.joining(" + "));
     }
 
+    /** The name of action {@code index} (from 0): its command's detail-type, "-" for a step without action. */
+    String actionName(int index) {
+        return Action.name(actions.get(index).command);
+    }
+
     /** The command of action {@code index} (from 0), none for a step without action. */
     Optional<SagaCommand<?>> actionFor(int index, D data) {
         TypedCommand<D, ?> command = actions.get(index).command;

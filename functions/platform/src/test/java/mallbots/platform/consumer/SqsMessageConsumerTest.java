@@ -7,17 +7,22 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mallbots.platform.json.Json;
+import mallbots.platform.logging.LogContext;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.messaging.MessageTypes;
+import mallbots.platform.messaging.Metadata;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
 public class SqsMessageConsumerTest {
 
@@ -52,6 +57,33 @@ public class SqsMessageConsumerTest {
     private static String sqsIdOf(SQSEvent event, String text) {
         return event.getRecords().stream().filter(r -> r.getBody().contains("\"" + text + "\""))
                 .findFirst().orElseThrow().getMessageId();
+    }
+
+    @Test
+    void a_message_without_a_trace_header_takes_the_one_sqs_delivered_it_with() {
+        String delivered = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+        String own = "Root=1-67891233-abcdef012345678912345678;Sampled=1";
+        List<String> traces = new CopyOnWriteArrayList<>();
+        SqsMessageConsumer tracing = new SqsMessageConsumer(CODEC, MessageHandlers.builder()
+                .on(NOTED, message -> traces.add(message.data().text() + " "
+                        + Metadata.causedBy(message.metadata()).traceHeader()))
+                .build());
+        Message<Noted> traced;
+        try (LogContext.Scope scope = LogContext.trace(own)) {
+            traced = NOTED.create(new Noted("traced"));
+        }
+        for (Message<Noted> message : List.of(NOTED.create(new Noted("untraced")), traced)) {
+            // what EventBridge does with PutEvents' TraceHeader for an SQS target
+            sqs.sendMessage(r -> r.queueUrl(queue).messageBody(EventBridgeEvents.of(message, CODEC))
+                    .messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                            MessageSystemAttributeValue.builder().dataType("String").stringValue(delivered).build())));
+        }
+
+        assertThat(tracing.process(SqsEvents.receive(sqs, queue, 2)).failures()).isEmpty();
+
+        // what the handler sends carries it on; a message's own header wins
+        assertThat(traces).containsExactlyInAnyOrder("untraced " + delivered, "traced " + own);
+        assertThat(LogContext.traceHeader()).isNull();
     }
 
     @Test

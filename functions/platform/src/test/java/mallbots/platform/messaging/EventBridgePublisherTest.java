@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import mallbots.platform.logging.LogContext;
 import mallbots.platform.messaging.PutEventsStub.ReceivedEntry;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,26 @@ class EventBridgePublisherTest {
         assertThat(stub.accepted()).containsExactlyElementsOf(ids(events));
         assertThat(stub.requests().getFirst().getFirst())
                 .isEqualTo(new ReceivedEntry(BUS, "mallbots.tests", "Noted", events.getFirst().detail(),
-                        events.getFirst().messageId()));
+                        events.getFirst().messageId(), null));
+    }
+
+    @Test
+    void an_entry_carries_its_messages_trace_header_for_x_ray() {
+        String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+        OutboundEvent traced;
+        try (LogContext.Scope scope = LogContext.trace(header)) {
+            traced = event("traced");
+        }
+        OutboundEvent untraced = event("untraced");
+        // an event read back from an outbox is its id, source, detail-type and detail: the header is in the detail
+        OutboundEvent fromOutbox = new OutboundEvent(traced.messageId(), traced.source(), traced.detailType(), traced.detail());
+
+        publisher.publish(List.of(fromOutbox, untraced));
+
+        assertThat(fromOutbox.traceHeader()).isEqualTo(header);
+        assertThat(stub.requests().getFirst()).extracting(ReceivedEntry::traceHeader).containsExactly(header, null);
+        assertThat(new OutboundEvent("id", "s", "t", "{\"payload\":{\"traceHeader\":\"no\"},\"metadata\":{}}").traceHeader())
+                .as("only the metadata's").isNull();
     }
 
     @Test

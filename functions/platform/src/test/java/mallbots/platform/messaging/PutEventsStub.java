@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 final class PutEventsStub implements AutoCloseable {
 
     /** One entry as the stub received it. */
-    record ReceivedEntry(String busName, String source, String detailType, String detail, String messageId) {
+    record ReceivedEntry(String busName, String source, String detailType, String detail, String messageId,
+            String traceHeader) {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -104,7 +105,7 @@ final class PutEventsStub implements AutoCloseable {
         for (JsonNode entry : request.path("Entries")) {
             received.add(new ReceivedEntry(entry.path("EventBusName").asText(null), entry.path("Source").asText(null),
                     entry.path("DetailType").asText(null), entry.path("Detail").asText(null),
-                    messageId(entry.path("Detail").asText("{}"))));
+                    messageId(entry.path("Detail").asText("{}")), entry.path("TraceHeader").asText(null)));
         }
         requests.add(received);
         if (!callErrors.isEmpty()) {

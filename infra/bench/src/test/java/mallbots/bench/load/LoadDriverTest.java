@@ -31,7 +31,7 @@ class LoadDriverTest {
     static void startTheLocalCloud() throws Exception {
         Path template = Path.of("../../template.yaml").toAbsolutePath().normalize();
         stateDir = Files.createTempDirectory("mallbots-bench");
-        cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0", "--template",
+        cloud = LocalCloud.start(Options.parse("up", "--port", "0", "--api-port", "0", "--console-port", "0", "--template",
                 template.toString(), "--state-dir", stateDir.toString()),
                 new FlowConsole(new PrintStream(PrintStream.nullOutputStream())));
     }

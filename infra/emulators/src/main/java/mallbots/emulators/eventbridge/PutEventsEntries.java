@@ -100,7 +100,7 @@ final class PutEventsEntries {
         event.set("detail", detail);
         String busName = Arns.busName(text(entry, "EventBusName"));
         return new Accepted(new PublishedEvent(id, busName, text(entry, "Source"), text(entry, "DetailType"),
-                event.toString(), now));
+                event.toString(), now, text(entry, "TraceHeader")));
     }
 
     /** EventBridge writes event times to the second, in UTC. */

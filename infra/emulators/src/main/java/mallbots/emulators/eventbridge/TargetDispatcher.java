@@ -17,6 +17,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
@@ -93,7 +95,7 @@ final class TargetDispatcher implements AutoCloseable {
     private void attempt(Job job) {
         long started = System.nanoTime();
         try {
-            send(job.target(), TargetInput.of(job.target(), job.event().json(), json));
+            send(job.target(), TargetInput.of(job.target(), job.event().json(), json), job.event().traceHeader());
             report(job, Delivery.Result.DELIVERED, null, started);
         } catch (DeliveryFailure failure) {
             failed(job, failure, started);
@@ -134,10 +136,10 @@ final class TargetDispatcher implements AutoCloseable {
         }
     }
 
-    private void send(Target target, String input) throws DeliveryFailure {
+    private void send(Target target, String input, String traceHeader) throws DeliveryFailure {
         String service = Arns.service(target.arn()).orElse("");
         switch (service) {
-            case "sqs" -> sendToQueue(target.arn(), input, target.messageGroupId(), Map.of());
+            case "sqs" -> sendToQueue(target.arn(), input, target.messageGroupId(), Map.of(), traceHeader);
             case "lambda" -> invoke(target.arn(), input);
             default -> throw new DeliveryFailure("RESOURCE_NOT_FOUND",
                     "the local EventBridge cannot deliver to " + target.arn(), false, null);
@@ -160,12 +162,16 @@ final class TargetDispatcher implements AutoCloseable {
     }
 
     private void sendToQueue(String queueArn, String body, String messageGroupId,
-            Map<String, MessageAttributeValue> attributes) throws DeliveryFailure {
+            Map<String, MessageAttributeValue> attributes, String traceHeader) throws DeliveryFailure {
         String queueName = Arns.resource(queueArn);
         try {
             String queueUrl = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
             SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body)
                     .messageAttributes(attributes);
+            if (traceHeader != null) {
+                request.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder().dataType("String").stringValue(traceHeader).build()));
+            }
             if (queueName.endsWith(".fifo")) {
                 request.messageGroupId(messageGroupId == null ? "default" : messageGroupId)
                         .messageDeduplicationId(Integer.toHexString(body.hashCode()) + "-" + System.nanoTime());
@@ -190,7 +196,8 @@ final class TargetDispatcher implements AutoCloseable {
         if (exhaustedCondition != null) {
             attributes.put("EXHAUSTED_RETRY_CONDITION", string(exhaustedCondition));
         }
-        sendToQueue(job.target().deadLetterArn(), job.event().json(), job.target().messageGroupId(), attributes);
+        sendToQueue(job.target().deadLetterArn(), job.event().json(), job.target().messageGroupId(), attributes,
+                job.event().traceHeader());
     }
 
     private static MessageAttributeValue string(String value) {

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The embedded EventBridge through the AWS SDK, against one LocalAwsEndpoint. */
@@ -116,6 +117,31 @@ class EventBridgeEndpointTest {
         assertThat(Instant.parse(event.get("time").asText())).isBetween(before, Instant.now().plusSeconds(1));
         assertThat(event.get("detail")).isEqualTo(JSON.readTree("{\"orderId\":\"o-1\",\"total\":\"12.50\"}"));
         assertThat(stores.receiveWithin(Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void anEntrysTraceHeaderReachesAQueueTargetAsItsAwsTraceHeader() throws Exception {
+        String bus = name("traced");
+        events.createEventBus(b -> b.name(bus));
+        Queue traced = queue("traced");
+        rule(bus, name("traced"), "{\"source\":[\"mallbots.traced\"]}", traced);
+        String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+
+        PutEventsResponse response = events.putEvents(p -> p.entries(
+                entry(bus, "mallbots.traced", "Traced", "{\"n\":1}").toBuilder().traceHeader(header).build(),
+                entry(bus, "mallbots.traced", "Untraced", "{\"n\":2}")));
+
+        assertThat(response.failedEntryCount()).isZero();
+        Map<String, String> headers = new java.util.HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (headers.size() < 2 && System.nanoTime() < deadline) {
+            for (Message message : traced.receiveWithin(Duration.ofSeconds(10))) {
+                headers.put(JSON.readTree(message.body()).get("detail-type").asText(),
+                        message.attributes().getOrDefault(MessageSystemAttributeName.AWS_TRACE_HEADER, "none"));
+            }
+        }
+        // as EventBridge does for an SQS target: the system attribute, not in the event itself
+        assertThat(headers).containsEntry("Traced", header).containsEntry("Untraced", "none");
     }
 
     @Test
@@ -511,7 +537,8 @@ class EventBridgeEndpointTest {
             long deadline = System.nanoTime() + wait.toNanos();
             do {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                        .waitTimeSeconds(0).messageAttributeNames("All")).messages();
+                        .waitTimeSeconds(0).messageAttributeNames("All")
+                        .messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER)).messages();
                 if (!messages.isEmpty()) {
                     return messages;
                 }

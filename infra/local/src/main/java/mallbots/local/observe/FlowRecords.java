@@ -132,11 +132,6 @@ public final class FlowRecords implements FlowListener {
         file.append(record.toString());
     }
 
-    public synchronized List<ObjectNode> recent(int limit) {
-        List<ObjectNode> found = new ArrayList<>(recent);
-        return List.copyOf(found.subList(Math.max(0, found.size() - limit), found.size()));
-    }
-
     public synchronized List<ObjectNode> all() {
         return List.copyOf(recent);
     }
@@ -169,10 +164,28 @@ public final class FlowRecords implements FlowListener {
         return Trace.of(id, all()).toJson().toString();
     }
 
-    /** The JSON answer of {@value #RECENT_PATH}: the newest records ({@code ?limit=N}, 100 by default). */
+    /** The newest {@code limit} records matching every filter (see {@link Query#matches}), oldest first. */
+    public synchronized List<ObjectNode> find(java.util.Map<String, String> filters, int limit) {
+        List<ObjectNode> found = new ArrayList<>();
+        var it = recent.descendingIterator();
+        while (it.hasNext() && found.size() < limit) {
+            ObjectNode record = it.next();
+            if (Query.matches(record, filters)) {
+                found.add(record);
+            }
+        }
+        java.util.Collections.reverse(found);
+        return found;
+    }
+
+    /**
+     * The JSON answer of {@value #RECENT_PATH}: the newest records ({@code ?limit=N}, 100 by
+     * default), only those with the fields given ({@code ?kind=handled&outcome=failed}).
+     */
     public String recentView(String rawQuery) {
+        java.util.Map<String, String> query = Query.parse(rawQuery);
         ArrayNode records = JSON.createArrayNode();
-        recent(Query.limit(Query.parse(rawQuery), 100, KEPT)).forEach(records::add);
+        find(query, Query.limit(query, 100, KEPT)).forEach(records::add);
         return JSON.createObjectNode().set("records", records).toString();
     }
 

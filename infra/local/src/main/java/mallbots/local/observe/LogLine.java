@@ -59,20 +59,7 @@ public record LogLine(long seenAtMillis, String function, ObjectNode json) {
 
     /** True when every filter names a field this line has with that value ("contains" searches the message). */
     public boolean matches(Map<String, String> filters) {
-        for (Map.Entry<String, String> filter : filters.entrySet()) {
-            String name = filter.getKey();
-            if (name.equals("limit") || name.equals("since")) {
-                continue;
-            }
-            if (name.equals("contains")) {
-                if (!json.toString().contains(filter.getValue())) {
-                    return false;
-                }
-            } else if (!filter.getValue().equals(text(name))) {
-                return false;
-            }
-        }
-        return true;
+        return Query.matches(json, filters);
     }
 
     /** For the console: the level, the message, the error, and the short ids of the flow it belongs to. */

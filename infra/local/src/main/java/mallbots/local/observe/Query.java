@@ -1,5 +1,6 @@
 package mallbots.local.observe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,5 +36,29 @@ public final class Query {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /**
+     * True when every filter names a field the record has with that value; {@code contains} is a
+     * substring of the whole record, {@code limit} and {@code since} are not filters.
+     */
+    public static boolean matches(JsonNode record, Map<String, String> filters) {
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
+            String name = filter.getKey();
+            if (name.equals("limit") || name.equals("since")) {
+                continue;
+            }
+            if (name.equals("contains")) {
+                if (!record.toString().contains(filter.getValue())) {
+                    return false;
+                }
+            } else {
+                JsonNode value = record.get(name);
+                if (value == null || value.isNull() || !filter.getValue().equals(value.asText())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

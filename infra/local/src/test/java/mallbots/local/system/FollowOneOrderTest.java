@@ -20,6 +20,8 @@ import mallbots.local.TestAccess;
 import mallbots.local.system.Mall.Product;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * One order followed end to end after a lifecycle run through the HTTP API: its trace (the
@@ -154,6 +156,25 @@ class FollowOneOrderTest {
     }
 
     @Test
+    void a_message_on_a_queue_carries_its_trace_header_as_the_aws_trace_header() {
+        // what X-Ray follows: PutEvents' TraceHeader, which EventBridge sets on an SQS target's message
+        String queueUrl = SYSTEM.watch("traced-" + Mall.newId().substring(0, 8),
+                "{\"source\":[\"mallbots.customers\"],\"detail-type\":[\"CustomerRegistered\"]}");
+        String customer = MALL.customer("Tracey");
+
+        Message registered = Mall.eventually("the CustomerRegistered", () ->
+                SYSTEM.local().clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER))
+                        .messages().stream().filter(m -> m.body().contains(customer)).findFirst().orElse(null),
+                found -> found != null);
+
+        String header = registered.attributesAsStrings().get("AWSTraceHeader");
+        assertThat(header).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        assertThat(SystemCloud.parse(registered.body()).path("detail").path("metadata").path("traceHeader").asText())
+                .isEqualTo(header);
+    }
+
+    @Test
     void a_trace_of_an_unknown_id_says_so_and_fails() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -236,6 +257,11 @@ class FollowOneOrderTest {
             assertThat(sum(metrics, name, Map.of("service", "OrderingEvents"))).as(name).isGreaterThanOrEqualTo(1);
         }
         assertThat(sum(metrics, "OrderApprovalMillis", Map.of())).isPositive();
+        // the saga's steps, each timed by cosec from its commands to each reply
+        assertThat(metrics.findParents("name").stream().filter(m -> m.path("name").asText().equals("SagaStepMillis"))
+                .filter(m -> m.path("dimensions").path("service").asText().equals("CosecEvents"))
+                .map(m -> m.path("dimensions").path("step").asText()).toList())
+                .contains("AuthorizeCustomer", "CreateShoppingList", "ConfirmPayment", "InitiateShopping", "ApproveOrder");
         JsonNode rejected = metrics.findParents("name").stream()
                 .filter(m -> m.path("name").asText().equals("OrdersRejectedByReason")).findFirst().orElseThrow();
         assertThat(rejected.path("dimensions").path("service").asText()).isEqualTo("CosecEvents");

@@ -97,7 +97,7 @@ final class SystemCloud implements AutoCloseable {
         synchronized (SystemCloud.class) {
             System.setProperty(property, Integer.toString(deliveriesPerEvent));
             try {
-                List<String> args = new ArrayList<>(List.of("up", "--port", "0", "--api-port", "0",
+                List<String> args = new ArrayList<>(List.of("up", "--port", "0", "--api-port", "0", "--console-port", "0",
                         "--template", RepositoryTemplate.TEMPLATE.toString(),
                         "--state-dir", Files.createTempDirectory("mallbots-system").toString()));
                 parameters.forEach((name, value) -> args.addAll(List.of("--param", name + "=" + value)));
