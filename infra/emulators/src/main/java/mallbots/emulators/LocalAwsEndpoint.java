@@ -45,6 +45,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalAwsEndpoint implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 4566;
+    /** EventBridge's deliveries not done yet: on their way, or being retried (JSON). */
+    public static final String DELIVERIES_PATH = "/_mallbots/eventbridge/deliveries";
+    /** Events that matched no rule, counted per bus, source and detail-type (JSON). */
+    public static final String UNMATCHED_PATH = "/_mallbots/eventbridge/unmatched";
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsEndpoint.class);
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String SQS_PREFIX = "AmazonSQS.";
@@ -117,7 +121,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 () -> Dynalite.start(0, dynamoDataDir), startup);
         CompletableFuture<SqsClient> sqs = CompletableFuture.supplyAsync(
                 () -> sqsClient(sqsEndpoint, settings.region(), usage), startup);
-        CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client));
+        CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client, dynamoDataDir));
         ElasticMq elasticMq = null;
         try (startup) {
             elasticMq = ElasticMq.start(sqsPort, uri, settings.region(), dynamoDataDir);
@@ -137,7 +141,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 sqs.join(), eventBridge.join(), usage);
         server.createContext("/", endpoint::route);
         server.setExecutor(requests);
+        endpoint.serve(DELIVERIES_PATH, query -> endpoint.eventBridge.deliveriesView().toString());
+        endpoint.serve(UNMATCHED_PATH, query -> endpoint.eventBridge.unmatchedView().toString());
         server.start();
+        // the queues are up: deliveries a crash interrupted (kept in the data directory) go on
+        endpoint.eventBridge.resumeDeliveries();
         LOG.info("AWS endpoint {} (EventBridge, SQS, DynamoDB) started in {} ms", uri,
                 (System.nanoTime() - started) / 1_000_000);
         return endpoint;
