@@ -70,7 +70,9 @@ final class TargetDispatcher implements AutoCloseable {
             Rule rule = new Rule(delivery.ruleName(), event.busName(), delivery.ruleArn(), null, null, true, null, null,
                     event.acceptedAt());
             Job job = new Job(delivery.id(), event, rule, definitions.target(delivery.target()), delivery.attempt());
-            long delay = Math.max(0, Duration.between(now, delivery.nextAttemptAt()).toMillis());
+            // due when the previous run said, but no later than this run's backoff for that retry
+            Duration backoff = delivery.attempt() > 1 ? settings.retryDelay(delivery.attempt() - 1) : Duration.ZERO;
+            long delay = Math.max(0, Math.min(Duration.between(now, delivery.nextAttemptAt()).toMillis(), backoff.toMillis()));
             if (!timer.isShutdown()) {
                 timer.schedule(() -> submit(job), delay, TimeUnit.MILLISECONDS);
             }
