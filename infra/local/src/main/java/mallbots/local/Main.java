@@ -18,7 +18,7 @@ import mallbots.local.template.TemplateException;
 import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
-/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function> | trace <id>}: the local cloud's command line. */
+/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function> | trace <id> | replay}: the local cloud's command line. */
 public final class Main {
 
     private Main() {
@@ -66,6 +66,9 @@ public final class Main {
                 }
                 case "trace" -> {
                     return TraceCommand.run(options, out, err);
+                }
+                case "replay" -> {
+                    return ReplayCommand.run(options, out, err);
                 }
                 default -> {
                     err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);
