@@ -144,8 +144,6 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         endpoint.serve(DELIVERIES_PATH, query -> endpoint.eventBridge.deliveriesView().toString());
         endpoint.serve(UNMATCHED_PATH, query -> endpoint.eventBridge.unmatchedView().toString());
         server.start();
-        // the queues are up: deliveries a crash interrupted (kept in the data directory) go on
-        endpoint.eventBridge.resumeDeliveries();
         LOG.info("AWS endpoint {} (EventBridge, SQS, DynamoDB) started in {} ms", uri,
                 (System.nanoTime() - started) / 1_000_000);
         return endpoint;
@@ -160,6 +158,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         String region = args.length > 1 ? args[1] : "us-east-1";
         Path dataDir = args.length > 2 ? Path.of(args[2]) : null;
         LocalAwsEndpoint endpoint = start(port, region, dataDir);
+        endpoint.resumeDeliveries();
         Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "local-aws-endpoint-stop"));
         System.out.println("AWS endpoint listening on " + endpoint.uri() + " (EventBridge, SQS, DynamoDB)");
         Thread.currentThread().join();
@@ -204,6 +203,16 @@ public final class LocalAwsEndpoint implements AutoCloseable {
 
     public void addDeliveryListener(DeliveryListener listener) {
         eventBridge.addDeliveryListener(listener);
+    }
+
+    /**
+     * Carries on with EventBridge's deliveries that a previous run on the same data directory
+     * left unfinished (a crash, or a stop while retrying). Call it once the Lambda invoker and
+     * the listeners are set, so that the first attempts reach their function and are seen;
+     * returns how many there were.
+     */
+    public int resumeDeliveries() {
+        return eventBridge.resumeDeliveries();
     }
 
     /** The embedded EventBridge, for callers that drive it without HTTP. */

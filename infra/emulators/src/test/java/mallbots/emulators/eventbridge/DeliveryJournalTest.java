@@ -58,12 +58,13 @@ class DeliveryJournalTest {
             List<Delivery> attempts = new CopyOnWriteArrayList<>();
             second.addDeliveryListener(attempts::add);
             second.setLambdaInvoker((arn, event) -> delivered.add(JSON.readTree(event).get("id").asText()));
+            assertThat(second.resumeDeliveries()).isEqualTo(1);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (delivered.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertThat(delivered).as("the event the first endpoint could not deliver").containsExactly(eventId);
-            assertThat(attempts).anySatisfy(a -> {
+            assertThat(attempts).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(Delivery.Result.DELIVERED);
                 assertThat(a.attempt()).as("the attempt count goes on").isGreaterThanOrEqualTo(2);
             });
