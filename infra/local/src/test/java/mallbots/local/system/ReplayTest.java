@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import mallbots.local.TestAccess;
 import mallbots.local.system.Mall.Product;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,13 @@ class ReplayTest {
         Assumptions.assumeTrue(SystemEndpoint.embedded(), "runs on the local cloud's own endpoint only");
         system = SystemCloud.shared();
         everything = system.watch("test-replayed", "{\"source\":[{\"prefix\":\"mallbots.\"}]}");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.unwatch("test-replayed");
+        }
     }
 
     @Test
