@@ -118,14 +118,18 @@ final class Replays implements AutoCloseable {
                 replay.eventLastReplayedTime = event.time();
             }
             if (replay.cancelRequested) {
-                finish(replay, "CANCELLED", "Replay was cancelled after " + replay.replayed + " events.");
+                finish(replay, "CANCELLED", "Replay was cancelled after " + events(replay.replayed) + ".");
             } else {
-                finish(replay, "COMPLETED", "Replay completed: " + replay.replayed + " events replayed.");
+                finish(replay, "COMPLETED", "Replay completed: " + events(replay.replayed) + " replayed.");
             }
         } catch (RuntimeException e) {
             LOG.warn("replay {} failed", replay.name, e);
             finish(replay, "FAILED", String.valueOf(e.getMessage()));
         }
+    }
+
+    private static String events(int count) {
+        return count + (count == 1 ? " event" : " events");
     }
 
     private static boolean moveOn(Replay replay, String state, String reason) {
