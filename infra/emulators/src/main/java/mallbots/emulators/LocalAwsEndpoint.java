@@ -45,6 +45,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalAwsEndpoint implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 4566;
+    /** EventBridge's deliveries not done yet: on their way, or being retried (JSON). */
+    public static final String DELIVERIES_PATH = "/_mallbots/eventbridge/deliveries";
+    /** Events that matched no rule, counted per bus, source and detail-type (JSON). */
+    public static final String UNMATCHED_PATH = "/_mallbots/eventbridge/unmatched";
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsEndpoint.class);
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String SQS_PREFIX = "AmazonSQS.";
@@ -117,7 +121,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 () -> Dynalite.start(0, dynamoDataDir), startup);
         CompletableFuture<SqsClient> sqs = CompletableFuture.supplyAsync(
                 () -> sqsClient(sqsEndpoint, settings.region(), usage), startup);
-        CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client));
+        CompletableFuture<EventBridge> eventBridge = sqs.thenApply(client -> new EventBridge(settings, client, dynamoDataDir));
         ElasticMq elasticMq = null;
         try (startup) {
             elasticMq = ElasticMq.start(sqsPort, uri, settings.region(), dynamoDataDir);
@@ -137,6 +141,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 sqs.join(), eventBridge.join(), usage);
         server.createContext("/", endpoint::route);
         server.setExecutor(requests);
+        endpoint.serve(DELIVERIES_PATH, query -> endpoint.eventBridge.deliveriesView().toString());
+        endpoint.serve(UNMATCHED_PATH, query -> endpoint.eventBridge.unmatchedView().toString());
         server.start();
         LOG.info("AWS endpoint {} (EventBridge, SQS, DynamoDB) started in {} ms", uri,
                 (System.nanoTime() - started) / 1_000_000);
@@ -152,6 +158,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         String region = args.length > 1 ? args[1] : "us-east-1";
         Path dataDir = args.length > 2 ? Path.of(args[2]) : null;
         LocalAwsEndpoint endpoint = start(port, region, dataDir);
+        endpoint.resumeDeliveries();
         Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "local-aws-endpoint-stop"));
         System.out.println("AWS endpoint listening on " + endpoint.uri() + " (EventBridge, SQS, DynamoDB)");
         Thread.currentThread().join();
@@ -196,6 +203,16 @@ public final class LocalAwsEndpoint implements AutoCloseable {
 
     public void addDeliveryListener(DeliveryListener listener) {
         eventBridge.addDeliveryListener(listener);
+    }
+
+    /**
+     * Carries on with EventBridge's deliveries that a previous run on the same data directory
+     * left unfinished (a crash, or a stop while retrying). Call it once the Lambda invoker and
+     * the listeners are set, so that the first attempts reach their function and are seen;
+     * returns how many there were.
+     */
+    public int resumeDeliveries() {
+        return eventBridge.resumeDeliveries();
     }
 
     /** The embedded EventBridge, for callers that drive it without HTTP. */

@@ -39,6 +39,8 @@ final class EmbeddedServices implements AwsServices {
     public void connect(LambdaInvoker invoker, DeliveryListener listener) {
         endpoint.setLambdaInvoker(invoker);
         endpoint.addDeliveryListener(listener);
+        // deliveries a crash interrupted (kept with --data-dir) go on, now that functions can be invoked
+        endpoint.resumeDeliveries();
     }
 
     @Override

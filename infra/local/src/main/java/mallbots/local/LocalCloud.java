@@ -11,6 +11,7 @@ import mallbots.local.console.QueuesView;
 import mallbots.local.console.WebConsole;
 import mallbots.local.dlq.DeadLetterQueues;
 import mallbots.local.dlq.FailureRecords;
+import mallbots.local.dlq.Retries;
 import mallbots.local.http.HttpApiServer;
 import mallbots.local.lambda.FunctionHost;
 import mallbots.local.lambda.SqsEventSourceMapping;
@@ -97,6 +98,10 @@ public final class LocalCloud implements AutoCloseable {
             template.notes().forEach(note -> console.info("  note: " + note));
             services.connect(host, console);
             observability.serveOn(services);
+            services.serve(Retries.PATH, new Retries(template, failures)::view);
+            if (options.endpoint().isEmpty() && options.dataDir().isEmpty()) {
+                failures.queuesStartEmpty(); // what was being retried in an earlier run is gone with its queues
+            }
             Provisioner.Provisioned provisioned = new Provisioner(services.clients(), line -> console.info("  " + line))
                     .provision(template);
             started.add(host);

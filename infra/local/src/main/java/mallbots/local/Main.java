@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.dlq.DeadLetterQueues;
 import mallbots.local.dlq.FailureRecords;
+import mallbots.local.dlq.Retries;
 import mallbots.local.lambda.HostException;
 import mallbots.local.provision.AwsClients;
 import mallbots.local.runtime.Invoke;
@@ -17,7 +18,7 @@ import mallbots.local.template.TemplateException;
 import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
-/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function> | trace <id>}: the local cloud's command line. */
+/** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function> | trace <id> | replay}: the local cloud's command line. */
 public final class Main {
 
     private Main() {
@@ -65,6 +66,9 @@ public final class Main {
                 }
                 case "trace" -> {
                     return TraceCommand.run(options, out, err);
+                }
+                case "replay" -> {
+                    return ReplayCommand.run(options, out, err);
                 }
                 default -> {
                     err.println("unknown command " + options.command().get(0) + "\n" + Options.USAGE);
@@ -116,7 +120,8 @@ public final class Main {
         Template template = TemplateReader.read(options.template(), options.parameters(),
                 new TemplateReader.Site(options.region(), endpoint, URI.create("http://127.0.0.1:" + options.apiPort())));
         try (AwsClients aws = AwsClients.of(endpoint, options.region())) {
-            DeadLetterQueues dlqs = new DeadLetterQueues(template, aws, new FailureRecords(options.stateDir().resolve("failures.tsv")));
+            FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
+            DeadLetterQueues dlqs = new DeadLetterQueues(template, aws, failures);
             List<String> command = options.command();
             if (command.size() == 3 && command.get(1).equals("redrive")) {
                 int moved = dlqs.redrive(command.get(2));
@@ -126,7 +131,10 @@ public final class Main {
             if (command.size() != 1) {
                 throw new IllegalArgumentException(Options.USAGE);
             }
-            printListing(dlqs.list(), out);
+            List<DeadLetterQueues.Listing> listings = dlqs.list();
+            printListing(listings, out);
+            new Retries(template, failures).print(listings.stream().flatMap(l -> l.messages().stream())
+                    .map(DeadLetterQueues.DeadLetter::messageId).collect(java.util.stream.Collectors.toSet()), endpoint, out);
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
             throw new IllegalStateException("cannot reach " + endpoint + " (is ./mallbots up running?): " + e.getMessage(), e);
         }

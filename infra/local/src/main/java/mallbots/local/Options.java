@@ -40,6 +40,8 @@ public record Options(
                    mallbots dlq redrive <queue> [same flags as dlq]
                    mallbots invoke <Function> [-e event.json | -e -] [--port 4566 | --endpoint URL] [--template template.yaml]
                    mallbots trace <orderId | correlationId | messageId> [--state-dir .mallbots] [--json]
+                   mallbots replay --from 2026-12-02T14:00:00Z [--to TIME] [--rule RULE ...] [--archive NAME]
+                                 [--port 4566 | --endpoint URL] [--template template.yaml]
             """;
 
     public static Options parse(String... args) {
@@ -58,6 +60,14 @@ public record Options(
             // --json, a switch of trace, is kept with the command's words
             if (!arg.startsWith("--") || arg.equals("--json")) {
                 command.add(arg);
+                continue;
+            }
+            // so are replay's flags, with their values
+            if (ReplayCommand.FLAGS.contains(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg)) {
+                command.add(arg);
+                if (!arg.contains("=") && i + 1 < args.length) {
+                    command.add(args[++i]);
+                }
                 continue;
             }
             String flag = arg;

@@ -13,17 +13,26 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import mallbots.emulators.LocalAwsEndpoint;
 import mallbots.emulators.Ports;
+import mallbots.emulators.eventbridge.EventBridgeSettings;
 import mallbots.local.provision.AwsClients;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * {@code Main up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
- * itself, and the same command on the same directory starts again, with the data and the queued
- * messages (with their receive counts), and nothing done by hand; a second local cloud on a directory in use is refused in one line naming the
- * process that holds it.
+ * itself, and the same command on the same directory starts again, with the data, the queued
+ * messages (with their receive counts) and EventBridge's delivery that was waiting for a retry
+ * (carried on to its RetryPolicy's end and its dead-letter queue), and nothing done by hand; a
+ * second local cloud on a directory in use is refused in one line naming the process that holds it.
  */
 class CrashRestartTest {
 
@@ -33,7 +42,8 @@ class CrashRestartTest {
     @Test
     void after_kill_9_dynalite_ends_by_itself_and_up_starts_again_on_the_same_data() throws Exception {
         int port = Ports.free();
-        Running first = Running.start(port, data, state);
+        // the first run retries slowly, so that the kill finds the failed delivery waiting for its retry
+        Running first = Running.start(port, data, state, "-D" + EventBridgeSettings.RETRY_BASE_DELAY_PROPERTY + "=60000");
         Running restarted = null;
         try {
             first.awaitReady();
@@ -47,6 +57,14 @@ class CrashRestartTest {
                 assertThat(aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).visibilityTimeout(0)
                         .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages()).hasSize(1);
             }
+            // accepted by PutEvents, its first delivery attempt failed (BrokenTarget always throws), a retry is due
+            String brokenId;
+            try (AwsClients aws = clients(port)) {
+                brokenId = aws.events().putEvents(r -> r.entries(e -> e.eventBusName("testbus").source("test.shop")
+                        .detailType("Broken").detail("{\"id\":\"kept-across-the-kill\"}"))).entries().getFirst().eventId();
+            }
+            awaitRetryPending(port, brokenId);
+
             List<ProcessHandle> dynalite = first.process.descendants()
                     .filter(child -> child.info().commandLine().orElse("").contains("dynalite")).toList();
             assertThat(dynalite).as("dynalite runs as a child").isNotEmpty();
@@ -73,6 +91,21 @@ class CrashRestartTest {
                 assertThat(messages.getFirst().attributesAsStrings().get("ApproximateReceiveCount")).isEqualTo("2");
             }
 
+            // the delivery goes on where it was: its remaining retries fail too, and it is dead-lettered as its RetryPolicy says
+            try (AwsClients aws = clients(port)) {
+                String dlq = aws.sqs().getQueueUrl(r -> r.queueName("mallbots-broken-dlq")).queueUrl();
+                Message deadLetter = null;
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (deadLetter == null && System.nanoTime() < until) {
+                    deadLetter = aws.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(2).messageAttributeNames("All"))
+                            .messages().stream().filter(m -> m.body().contains(brokenId)).findFirst().orElse(null);
+                }
+                assertThat(deadLetter).as("the delivery pending at the kill, carried on after the restart; output:\n%s",
+                        restarted.output()).isNotNull();
+                assertThat(deadLetter.messageAttributes().get("RETRY_ATTEMPTS").stringValue()).isEqualTo("2");
+                assertThat(deadLetter.messageAttributes().get("ERROR_MESSAGE").stringValue()).contains("downstream unavailable");
+            }
+
             // a second local cloud on the same directory, other ports: refused, saying who holds it
             Running second = Running.start(Ports.free(), data, tempDir("mallbots-state2"));
             assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).as("refused; output:\n%s", second.output())
@@ -85,6 +118,25 @@ class CrashRestartTest {
                 restarted.stop();
             }
         }
+    }
+
+    /** Waits until the endpoint shows the event's delivery failed once and waiting for its retry. */
+    private static void awaitRetryPending(int port, String eventId) throws Exception {
+        URI deliveries = URI.create("http://127.0.0.1:" + port + LocalAwsEndpoint.DELIVERIES_PATH);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String seen = "";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (System.nanoTime() < until) {
+                seen = http.send(HttpRequest.newBuilder(deliveries).build(), HttpResponse.BodyHandlers.ofString()).body();
+                for (JsonNode delivery : new ObjectMapper().readTree(seen).path("deliveries")) {
+                    if (delivery.path("eventId").asText().equals(eventId) && delivery.path("attempt").asInt() == 2) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the delivery of " + eventId + " never waited for a retry: " + seen);
     }
 
     private static String recordsTable(int port) {
@@ -126,14 +178,16 @@ class CrashRestartTest {
     /** {@code Main up} in a JVM of its own, its output collected. */
     private record Running(Process process, List<String> lines, CountDownLatch ready) {
 
-        static Running start(int port, Path data, Path state) throws java.io.IOException {
+        static Running start(int port, Path data, Path state, String... jvmOptions) throws java.io.IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            command.addAll(List.of(jvmOptions));
+            command.addAll(List.of("-cp", classpath,
                     "mallbots.local.Main", "up", "--port", Integer.toString(port), "--api-port", "0", "--console-port", "0",
                     "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--data-dir", data.toString(),
-                    "--state-dir", state.toString())
-                    .redirectErrorStream(true).start();
+                    "--state-dir", state.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
             Thread.ofVirtual().start(() -> {

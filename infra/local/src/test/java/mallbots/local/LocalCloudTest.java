@@ -130,6 +130,38 @@ class LocalCloudTest {
                 () -> Recorded.count("orders", poison), count -> count > 3);
     }
 
+    @Test
+    void mallbots_dlq_shows_a_message_being_retried_and_the_events_that_matched_no_rule() throws Exception {
+        String poison = unique("retried");
+        String url = cloud.clients().sqs().getQueueUrl(r -> r.queueName("mallbots-orders")).queueUrl();
+        String messageId = cloud.clients().sqs().sendMessage(r -> r.queueUrl(url)
+                .messageBody("{\"id\":\"" + poison + "\",\"fail\":true}")).messageId();
+        cloud.clients().events().putEvents(r -> r.entries(e -> e.eventBusName("testbus").source("mallbots.stores")
+                .detailType("StoreDemolished").detail("{}")));
+
+        Eventually.await(Duration.ofSeconds(15), "the failed message among the retried ones",
+                () -> cloud.failures().retrying().stream().anyMatch(f -> f.messageId().equals(messageId)), found -> found);
+        String listing = command("dlq", "--endpoint", cloud.awsEndpoint().toString(),
+                "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString());
+        assertThat(listing)
+                .containsPattern("  mallbots-orders  " + messageId + "  receive [1-3] of 3, visible again [0-9:]+ \\(.*\\); "
+                        + "(its next receive moves it|[12] more failed receives? move it) to mallbots-orders-dlq")
+                .containsPattern("OrdersConsumer at [0-9:]+: .*poison record " + poison)
+                .containsPattern("EventBridge: \\d+ deliver")
+                .containsPattern("  [1-9][0-9]*  StoreDemolished from mallbots.stores on testbus, last ");
+        JsonNode retries = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                cloud.awsEndpoint().resolve(mallbots.local.dlq.Retries.PATH)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(retries.get("retrying").findValuesAsText("messageId")).contains(messageId);
+
+        // once its queue has moved it to the dead-letter queue it is no longer listed as being retried
+        Eventually.await(Duration.ofSeconds(30), "the message in the DLQ",
+                () -> dlqs.list().stream().flatMap(l -> l.messages().stream()).anyMatch(m -> m.messageId().equals(messageId)),
+                found -> found);
+        assertThat(command("dlq", "--endpoint", cloud.awsEndpoint().toString(),
+                "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()))
+                .doesNotContain("  mallbots-orders  " + messageId + "  receive");
+    }
+
     private static String command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(System.nanoTime(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);

@@ -2,7 +2,7 @@ package mallbots.emulators.eventbridge;
 
 import java.time.Instant;
 
-/** An archive's definition. The local EventBridge stores it but neither archives nor replays events. */
+/** An archive's definition; {@link ArchiveStore} keeps it and the events it archives. */
 public record Archive(
         String name,
         String arn,

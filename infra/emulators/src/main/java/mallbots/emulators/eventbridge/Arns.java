@@ -21,6 +21,10 @@ public record Arns(String region, String accountId) {
         return "arn:aws:events:" + region + ":" + accountId + ":archive/" + archiveName;
     }
 
+    public String replay(String replayName) {
+        return "arn:aws:events:" + region + ":" + accountId + ":replay/" + replayName;
+    }
+
     /** The bus a request names, by name or by ARN; the default bus when it names none. */
     public static String busName(String nameOrArn) {
         if (nameOrArn == null || nameOrArn.isEmpty()) {

@@ -3,21 +3,27 @@ package mallbots.emulators.eventbridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The local EventBridge: buses, rules, targets and archives in memory, patterns matched by
- * event-ruler (one machine per bus), events delivered asynchronously to SQS queues and Lambda
- * functions. {@link #call} serves the AWSEvents JSON 1.1 API; {@link EventBridgeHttpHandler}
- * puts it on HTTP.
+ * The local EventBridge: buses, rules and targets in memory, patterns matched by event-ruler
+ * (one machine per bus), events delivered asynchronously to SQS queues and Lambda functions.
+ * The deliveries not yet done and the archives with their events are in an
+ * {@link EventBridgeDatabase} (a data directory's, or memory). {@link #call} serves the AWSEvents
+ * JSON 1.1 API; {@link EventBridgeHttpHandler} puts it on HTTP.
  */
 public final class EventBridge implements AutoCloseable {
 
@@ -27,7 +33,14 @@ public final class EventBridge implements AutoCloseable {
     private final Arns arns;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, EventBus> buses = new ConcurrentSkipListMap<>();
-    private final Map<String, Archive> archives = new ConcurrentSkipListMap<>();
+    private final EventBridgeDatabase database;
+    private final DeliveryJournal journal;
+    private final ArchiveStore archives;
+    private final Replays replays;
+    private final UnmatchedEvents unmatched;
+    private final TargetDefinitions targetDefinitions;
+    private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("eventbridge-archive-retention").factory());
     private final TargetDispatcher dispatcher;
     private final ScheduleRunner schedules;
     private final EventBridgeApi api;
@@ -37,12 +50,75 @@ public final class EventBridge implements AutoCloseable {
      *            (pointed at the ElasticMQ of the local cloud)
      */
     public EventBridge(EventBridgeSettings settings, SqsClient sqs) {
+        this(settings, sqs, null);
+    }
+
+    /**
+     * @param dataDir where the deliveries not yet done and the archives are kept across restarts
+     *                ({@value EventBridgeDatabase#NAME}.mv.db); null keeps them in memory
+     */
+    public EventBridge(EventBridgeSettings settings, SqsClient sqs, Path dataDir) {
         this.settings = settings;
         this.arns = new Arns(settings.region(), settings.accountId());
-        this.dispatcher = new TargetDispatcher(settings, sqs, json);
+        this.database = EventBridgeDatabase.open(dataDir);
+        this.journal = new DeliveryJournal(database, json);
+        this.archives = new ArchiveStore(database, json);
+        this.replays = new Replays(archives, this::replay, settings.clock());
+        this.unmatched = new UnmatchedEvents(settings.clock());
+        this.targetDefinitions = new TargetDefinitions(json);
+        this.dispatcher = new TargetDispatcher(settings, sqs, json, journal);
+        this.dispatcher.addListener(unmatched);
         this.schedules = new ScheduleRunner(settings, this::fireSchedule);
         this.api = new EventBridgeApi(this, json);
         createBus(Arns.DEFAULT_BUS, null);
+        retention.scheduleWithFixedDelay(this::expireArchived, 0, 1, TimeUnit.HOURS);
+    }
+
+    /**
+     * Carries on with the deliveries a previous run left unfinished (kept in the data directory),
+     * each at its next attempt's time. Call it once the targets can be reached.
+     */
+    public int resumeDeliveries() {
+        List<DeliveryJournal.Pending> pending = journal.pending();
+        if (!pending.isEmpty()) {
+            LOG.info("carrying on with {} deliveries a previous run left in {}", pending.size(), database.where());
+        }
+        dispatcher.resume(pending, targetDefinitions);
+        return pending.size();
+    }
+
+    /**
+     * The deliveries not done yet as JSON: {@code {"deliveries":[{eventId, busName, source,
+     * detailType, rule, targetArn, attempt, nextAttemptAt, lastError, maximumRetryAttempts,
+     * maximumEventAgeSeconds, expiresAt, deadLetterArn}]}}; attempt 1 without lastError is an
+     * event on its way, a lastError one being retried.
+     */
+    public JsonNode deliveriesView() {
+        ObjectNode view = json.createObjectNode();
+        ArrayNode list = view.putArray("deliveries");
+        for (DeliveryJournal.Pending pending : journal.pending()) {
+            Target target = targetDefinitions.target(pending.target());
+            ObjectNode delivery = list.addObject().put("eventId", pending.event().id())
+                    .put("busName", pending.event().busName()).put("source", pending.event().source())
+                    .put("detailType", pending.event().detailType()).put("rule", pending.ruleName())
+                    .put("ruleArn", pending.ruleArn()).put("targetArn", target.arn()).put("attempt", pending.attempt())
+                    .put("nextAttemptAt", pending.nextAttemptAt().toString())
+                    .put("maximumRetryAttempts", target.maximumRetryAttempts())
+                    .put("maximumEventAgeSeconds", target.maximumEventAge().toSeconds())
+                    .put("expiresAt", pending.event().acceptedAt().plus(target.maximumEventAge()).toString());
+            delivery.put("lastError", pending.lastError());
+            delivery.put("deadLetterArn", target.deadLetterArn());
+        }
+        return view;
+    }
+
+    /** The events that matched no rule, counted per bus, source and detail-type (see {@link UnmatchedEvents}). */
+    public JsonNode unmatchedView() {
+        return unmatched.view(json);
+    }
+
+    public UnmatchedEvents unmatched() {
+        return unmatched;
     }
 
     /**
@@ -64,8 +140,11 @@ public final class EventBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.shutdownNow();
         schedules.close();
+        replays.close();
         dispatcher.close();
+        database.close();
     }
 
     Arns arns() {
@@ -128,18 +207,63 @@ public final class EventBridge implements AutoCloseable {
     }
 
     Archive createArchive(Archive archive) {
-        if (archives.putIfAbsent(archive.name(), archive) != null) {
+        if (!archives.create(archive)) {
             throw EventBridgeException.alreadyExists("Archive " + archive.name() + " already exists.");
         }
         return archive;
     }
 
     Optional<Archive> archive(String name) {
-        return Optional.ofNullable(archives.get(name));
+        return archives.find(name);
     }
 
     List<Archive> archives() {
-        return List.copyOf(archives.values());
+        return archives.all();
+    }
+
+    ArchiveStore.Size archiveSize(String name) {
+        return archives.size(name);
+    }
+
+    Replays replays() {
+        return replays;
+    }
+
+    private void expireArchived() {
+        try {
+            int removed = archives.expire(now());
+            if (removed > 0) {
+                LOG.info("removed {} archived events past their archive's retention", removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("expiring archived events failed", e);
+        }
+    }
+
+    /**
+     * One archived event again, as StartReplay sends it: with {@code replay-name} in the event,
+     * to the rules of the replay's destination bus (those of its FilterArns only, when it has
+     * some), never to an archive, not counted as unmatched.
+     */
+    private void replay(ArchiveStore.ArchivedEvent archived, Replays.Replay replay) {
+        Optional<EventBus> bus = findBus(replay.destinationArn);
+        if (bus.isEmpty()) {
+            throw new IllegalStateException("the replay's destination " + replay.destinationArn + " does not exist");
+        }
+        ObjectNode event;
+        try {
+            event = (ObjectNode) json.readTree(archived.json());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("an archived event is not JSON: " + archived.json(), e);
+        }
+        event.put("replay-name", replay.name);
+        PublishedEvent published = new PublishedEvent(archived.id(), bus.get().name(), archived.source(),
+                archived.detailType(), event.toString(), now());
+        for (Rule rule : bus.get().matching(published.json())) {
+            if (replay.filterArns.isEmpty() || replay.filterArns.contains(rule.arn())) {
+                bus.get().targets(rule.name()).forEach(target -> dispatcher.dispatch(published, rule, target));
+            }
+        }
     }
 
     /**
@@ -154,6 +278,7 @@ public final class EventBridge implements AutoCloseable {
             dispatcher.unmatched(event);
             return;
         }
+        archives.archive(event, bus.get().arn(), now());
         List<Rule> matched = bus.get().matching(event.json());
         int deliveries = 0;
         for (Rule rule : matched) {

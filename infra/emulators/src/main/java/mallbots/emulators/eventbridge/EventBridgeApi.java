@@ -51,7 +51,11 @@ final class EventBridgeApi {
             Map.entry("TestEventPattern", this::testEventPattern),
             Map.entry("CreateArchive", this::createArchive),
             Map.entry("DescribeArchive", this::describeArchive),
-            Map.entry("ListArchives", this::listArchives));
+            Map.entry("ListArchives", this::listArchives),
+            Map.entry("StartReplay", this::startReplay),
+            Map.entry("DescribeReplay", this::describeReplay),
+            Map.entry("ListReplays", this::listReplays),
+            Map.entry("CancelReplay", this::cancelReplay));
 
     EventBridgeApi(EventBridge bridge, ObjectMapper json) {
         this.bridge = bridge;
@@ -319,7 +323,7 @@ final class EventBridgeApi {
         }
     }
 
-    // ---- archives: definitions only, no archiving or replay
+    // ---- archives and replays
 
     private JsonNode createArchive(JsonNode request) {
         String name = required(request, "ArchiveName");
@@ -359,9 +363,116 @@ final class EventBridgeApi {
     }
 
     private ObjectNode archiveShape(Archive archive) {
+        ArchiveStore.Size size = bridge.archiveSize(archive.name());
         return json.createObjectNode().put("ArchiveName", archive.name()).put("EventSourceArn", archive.eventSourceArn())
-                .put("State", "ENABLED").put("RetentionDays", archive.retentionDays()).put("SizeBytes", 0)
-                .put("EventCount", 0).put("CreationTime", archive.createdAt().getEpochSecond());
+                .put("State", "ENABLED").put("RetentionDays", archive.retentionDays()).put("SizeBytes", size.sizeBytes())
+                .put("EventCount", size.eventCount()).put("CreationTime", archive.createdAt().getEpochSecond());
+    }
+
+    private JsonNode startReplay(JsonNode request) {
+        String name = required(request, "ReplayName");
+        if (!RULE_NAME.matcher(name).matches()) {
+            throw invalidValue(name, "replayName", RULE_NAME.pattern());
+        }
+        String source = required(request, "EventSourceArn");
+        Archive archive = bridge.archives().stream().filter(a -> a.arn().equals(source)).findFirst()
+                .orElseThrow(() -> EventBridgeException.notFound("Archive " + source + " does not exist."));
+        Instant start = timestamp(request, "EventStartTime");
+        Instant end = timestamp(request, "EventEndTime");
+        if (!start.isBefore(end)) {
+            throw EventBridgeException.validation("EventStartTime must be before EventEndTime.");
+        }
+        JsonNode destination = request.path("Destination");
+        String destinationArn = required(destination, "Arn");
+        if (!destinationArn.equals(archive.eventSourceArn())) {
+            throw EventBridgeException.validation("Parameter Destination.Arn is not valid. Reason: the destination "
+                    + "must be the event bus the archive " + archive.name() + " was created on, " + archive.eventSourceArn());
+        }
+        EventBus bus = bridge.bus(destinationArn);
+        List<String> filters = new ArrayList<>();
+        for (JsonNode filter : destination.path("FilterArns")) {
+            String ruleArn = filter.asText();
+            if (bus.rules().stream().noneMatch(r -> r.arn().equals(ruleArn))) {
+                throw EventBridgeException.validation("Parameter Destination.FilterArns is not valid. Reason: rule "
+                        + ruleArn + " does not exist on event bus " + bus.name() + ".");
+            }
+            filters.add(ruleArn);
+        }
+        Replays.Replay replay = bridge.replays().start(new Replays.Replay(name, bridge.arns().replay(name),
+                text(request, "Description"), archive, destinationArn, filters, start, end, bridge.now()));
+        return json.createObjectNode().put("ReplayArn", replay.arn).put("State", replay.state)
+                .put("StateReason", replay.stateReason).put("ReplayStartTime", seconds(replay.replayStartTime));
+    }
+
+    private JsonNode describeReplay(JsonNode request) {
+        Replays.Replay replay = replay(required(request, "ReplayName"));
+        ObjectNode shape = replayShape(replay).put("ReplayArn", replay.arn);
+        putIfPresent(shape, "Description", replay.description);
+        ObjectNode destination = shape.putObject("Destination").put("Arn", replay.destinationArn);
+        if (!replay.filterArns.isEmpty()) {
+            ArrayNode filters = destination.putArray("FilterArns");
+            replay.filterArns.forEach(filters::add);
+        }
+        return shape;
+    }
+
+    private JsonNode listReplays(JsonNode request) {
+        String prefix = orEmpty(text(request, "NamePrefix"));
+        String state = text(request, "State");
+        String source = text(request, "EventSourceArn");
+        List<Replays.Replay> matching = bridge.replays().all().stream()
+                .filter(r -> r.name.startsWith(prefix))
+                .filter(r -> state == null || r.state.equals(state))
+                .filter(r -> source == null || r.archive.arn().equals(source))
+                .toList();
+        ObjectNode response = json.createObjectNode();
+        ArrayNode list = response.putArray("Replays");
+        page(matching, request, response).forEach(replay -> list.add(replayShape(replay)));
+        return response;
+    }
+
+    private JsonNode cancelReplay(JsonNode request) {
+        Replays.Replay replay = bridge.replays().cancel(required(request, "ReplayName"));
+        return json.createObjectNode().put("ReplayArn", replay.arn).put("State", replay.state)
+                .put("StateReason", replay.stateReason);
+    }
+
+    private Replays.Replay replay(String name) {
+        return bridge.replays().find(name)
+                .orElseThrow(() -> EventBridgeException.notFound("Replay " + name + " does not exist."));
+    }
+
+    private ObjectNode replayShape(Replays.Replay replay) {
+        ObjectNode shape = json.createObjectNode().put("ReplayName", replay.name)
+                .put("EventSourceArn", replay.archive.arn()).put("State", replay.state)
+                .put("StateReason", replay.stateReason)
+                .put("EventStartTime", seconds(replay.eventStartTime)).put("EventEndTime", seconds(replay.eventEndTime))
+                .put("ReplayStartTime", seconds(replay.replayStartTime));
+        if (replay.eventLastReplayedTime != null) {
+            shape.put("EventLastReplayedTime", seconds(replay.eventLastReplayedTime));
+        }
+        if (replay.replayEndTime != null) {
+            shape.put("ReplayEndTime", seconds(replay.replayEndTime));
+        }
+        return shape;
+    }
+
+    /** JSON 1.1 timestamps: epoch seconds, with a fraction. */
+    private static double seconds(Instant time) {
+        return time.toEpochMilli() / 1000.0;
+    }
+
+    /** A required JSON 1.1 timestamp: epoch seconds (the SDKs), or ISO-8601 text. */
+    private static Instant timestamp(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            required(request, field);
+        }
+        try {
+            return value.isNumber() ? Instant.ofEpochMilli(Math.round(value.asDouble() * 1000)) : Instant.parse(value.asText());
+        } catch (RuntimeException e) {
+            throw EventBridgeException.validation("Parameter " + field + " is not valid.");
+        }
     }
 
     // ---- helpers

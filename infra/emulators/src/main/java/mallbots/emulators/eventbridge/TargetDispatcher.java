@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * Delivers matched events to rule targets, asynchronously as EventBridge does: each attempt on
  * a virtual thread, failures retried with exponential backoff under the target's RetryPolicy,
  * then sent to the target's dead-letter queue with the attributes EventBridge sets, or dropped.
+ * Each delivery is in the {@link DeliveryJournal} from before the first attempt until it is
+ * over, so that a restart carries on with what a crash interrupted.
  */
 final class TargetDispatcher implements AutoCloseable {
 
@@ -33,16 +35,18 @@ final class TargetDispatcher implements AutoCloseable {
     private final EventBridgeSettings settings;
     private final SqsClient sqs;
     private final ObjectMapper json;
+    private final DeliveryJournal journal;
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("eventbridge-retry-timer").factory());
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LambdaInvoker lambdaInvoker;
 
-    TargetDispatcher(EventBridgeSettings settings, SqsClient sqs, ObjectMapper json) {
+    TargetDispatcher(EventBridgeSettings settings, SqsClient sqs, ObjectMapper json, DeliveryJournal journal) {
         this.settings = settings;
         this.sqs = sqs;
         this.json = json;
+        this.journal = journal;
     }
 
     void setLambdaInvoker(LambdaInvoker invoker) {
@@ -53,10 +57,27 @@ final class TargetDispatcher implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts delivering the event to one target of a rule that matched it. */
+    /** Starts delivering the event to one target of a rule that matched it, once it is in the journal. */
     void dispatch(PublishedEvent event, Rule rule, Target target) {
         for (int copy = 0; copy < settings.deliveriesPerEvent(); copy++) {
-            submit(new Job(event, rule, target, 1));
+            submit(new Job(journal.add(event, rule, target), event, rule, target, 1));
+        }
+    }
+
+    /** Carries on with deliveries a previous run left in the journal, each at its next attempt's time. */
+    void resume(List<DeliveryJournal.Pending> pending, TargetDefinitions definitions) {
+        Instant now = settings.clock().instant();
+        for (DeliveryJournal.Pending delivery : pending) {
+            PublishedEvent event = delivery.event();
+            Rule rule = new Rule(delivery.ruleName(), event.busName(), delivery.ruleArn(), null, null, true, null, null,
+                    event.acceptedAt());
+            Job job = new Job(delivery.id(), event, rule, definitions.target(delivery.target()), delivery.attempt());
+            // due when the previous run said, but no later than this run's backoff for that retry
+            Duration backoff = delivery.attempt() > 1 ? settings.retryDelay(delivery.attempt() - 1) : Duration.ZERO;
+            long delay = Math.max(0, Math.min(Duration.between(now, delivery.nextAttemptAt()).toMillis(), backoff.toMillis()));
+            if (!timer.isShutdown()) {
+                timer.schedule(() -> submit(job), delay, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -80,9 +101,16 @@ final class TargetDispatcher implements AutoCloseable {
         }
     }
 
-    private record Job(PublishedEvent event, Rule rule, Target target, int attempt) {
+    private record Job(String id, PublishedEvent event, Rule rule, Target target, int attempt) {
         Job next() {
-            return new Job(event, rule, target, attempt + 1);
+            return new Job(id, event, rule, target, attempt + 1);
+        }
+    }
+
+    /** Once stopping, the journal is left as it is: what was not done is done at the next start. */
+    private void over(Job job) {
+        if (!attempts.isShutdown()) {
+            journal.done(job.id());
         }
     }
 
@@ -96,6 +124,7 @@ final class TargetDispatcher implements AutoCloseable {
         long started = System.nanoTime();
         try {
             send(job.target(), TargetInput.of(job.target(), job.event().json(), json), job.event().traceHeader());
+            over(job);
             report(job, Delivery.Result.DELIVERED, null, started);
         } catch (DeliveryFailure failure) {
             failed(job, failure, started);
@@ -110,8 +139,11 @@ final class TargetDispatcher implements AutoCloseable {
         boolean tooOld = now.isAfter(job.event().acceptedAt().plus(job.target().maximumEventAge()));
         boolean retriesLeft = retriesDone < job.target().maximumRetryAttempts();
         if (failure.retryable() && retriesLeft && !tooOld) {
-            report(job, Delivery.Result.RETRYING, failure.getMessage(), started);
             Duration delay = settings.retryDelay(job.attempt());
+            if (!attempts.isShutdown()) {
+                journal.retrying(job.id(), job.attempt() + 1, now.plus(delay), failure.getMessage());
+            }
+            report(job, Delivery.Result.RETRYING, failure.getMessage(), started);
             if (!timer.isShutdown()) {
                 timer.schedule(() -> submit(job.next()), delay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -122,15 +154,18 @@ final class TargetDispatcher implements AutoCloseable {
         if (job.target().deadLetterArn() == null) {
             LOG.warn("dropped event {} of rule {} for target {} after {} attempts: {}", job.event().id(),
                     job.rule().arn(), job.target().arn(), job.attempt(), failure.getMessage());
+            over(job);
             report(job, Delivery.Result.DROPPED, failure.getMessage(), started);
             return;
         }
         try {
             deadLetter(job, failure, exhausted, retriesDone);
+            over(job);
             report(job, Delivery.Result.DEAD_LETTERED, failure.getMessage(), started);
         } catch (DeliveryFailure dlqFailure) {
             LOG.warn("dropped event {}: its dead-letter queue {} failed too: {}", job.event().id(),
                     job.target().deadLetterArn(), dlqFailure.getMessage());
+            over(job);
             report(job, Delivery.Result.DROPPED, failure.getMessage() + "; dead-letter queue: " + dlqFailure.getMessage(),
                     started);
         }

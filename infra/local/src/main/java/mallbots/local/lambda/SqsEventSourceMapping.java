@@ -185,12 +185,17 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             }
         }
         long startedAt = System.currentTimeMillis() - invocation.elapsed().toMillis();
+        // a failed message is received again when the visibility timeout of its receive (about the invocation's start) ends
+        long visibleAgainAt = startedAt + 1000L * Integer.parseInt(queue.attributes().getOrDefault("VisibilityTimeout", "30"));
         for (Message message : batch) {
             String reason = reasons.get(message.messageId());
-            if (reason != null) {
-                failures.record(message.messageId(), queue.name(), function.name(), reason);
-            }
             String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+            if (reason != null) {
+                failures.record(message.messageId(), queue.name(), function.name(), reason,
+                        count == null ? 1 : Integer.parseInt(count), visibleAgainAt);
+            } else {
+                failures.handled(message.messageId(), queue.name(), function.name());
+            }
             console.handled(new HandledMessage(startedAt, invocation.elapsed().toMillis(), function.name(), queue.name(),
                     invocation.requestId(), batch.size(), message.body(), count == null ? 1 : Integer.parseInt(count),
                     queue.redrive().map(Template.Redrive::maxReceiveCount).orElse(0),

@@ -49,6 +49,9 @@ public final class Provisioner {
             }
             lines.add("bus    " + bus.name());
         }
+        for (Template.Archive archive : template.archives()) {
+            lines.add(createArchive(archive));
+        }
         Map<String, String> urls = new LinkedHashMap<>();
         for (Template.Queue queue : template.queues()) {
             urls.put(queue.arn(), createQueue(queue));
@@ -77,6 +80,23 @@ public final class Provisioner {
         }
         lines.forEach(log);
         return new Provisioned(Map.copyOf(urls), List.copyOf(lines));
+    }
+
+    /** An archive, kept by the endpoint's EventBridge for replays; an endpoint without archives says so. */
+    private String createArchive(Template.Archive archive) {
+        String line = "archive " + archive.name() + " of " + archive.sourceArn().substring(archive.sourceArn().lastIndexOf('/') + 1)
+                + (archive.eventPatternJson().isEmpty() ? "" : ": " + archive.eventPatternJson())
+                + (archive.retentionDays() > 0 ? ", kept " + archive.retentionDays() + " days" : ", kept for good");
+        try {
+            aws.events().createArchive(a -> a.archiveName(archive.name()).eventSourceArn(archive.sourceArn())
+                    .eventPattern(archive.eventPatternJson().isEmpty() ? null : archive.eventPatternJson())
+                    .retentionDays(archive.retentionDays()));
+        } catch (ResourceAlreadyExistsException exists) {
+            // kept, with its events (--data-dir)
+        } catch (software.amazon.awssdk.services.eventbridge.model.EventBridgeException e) {
+            return line + " (not created: " + e.awsErrorDetails().errorMessage() + ")";
+        }
+        return line;
     }
 
     private String createQueue(Template.Queue queue) {

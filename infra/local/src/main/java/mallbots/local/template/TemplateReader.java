@@ -231,7 +231,6 @@ public final class TemplateReader {
                 "EventPattern", "RetentionDays", "Description"));
         String pattern = props.raw("EventPattern").map(p -> patternJson(p, props.where("EventPattern"))).orElse("");
         archives.add(new Archive(id, name(id), props.requireString("SourceArn"), pattern, props.integer("RetentionDays").orElse(0)));
-        notes.add(id + " (AWS::Events::Archive): accepted; the local bus keeps no archive, so there is nothing to replay");
     }
 
     private void readQueue(String id, Object properties, String where) {

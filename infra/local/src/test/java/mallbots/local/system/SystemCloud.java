@@ -226,6 +226,12 @@ final class SystemCloud implements AutoCloseable {
         return queueUrl;
     }
 
+    /** Removes the rule of {@link #watch}: on the shared system, other tests count every rule target of an event. */
+    void unwatch(String name) {
+        cloud.clients().events().removeTargets(r -> r.rule(name).eventBusName("mallbots").ids("watch"));
+        cloud.clients().events().deleteRule(r -> r.name(name).eventBusName("mallbots"));
+    }
+
     List<JsonNode> receive(String queueUrl) {
         List<Message> messages = cloud.clients().sqs()
                 .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
