@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mallbots.emulators.faults.FaultPlan;
 
 /**
  * The command line: {@code up}, {@code dlq}, {@code dlq redrive <queue>}, {@code invoke <Function>
@@ -14,6 +15,7 @@ import java.util.Optional;
  *
  * @param endpoint an external AWS-compatible endpoint to use instead of starting ours
  * @param stateDir where the host keeps what outlives a run: the failure record of {@code ./mallbots dlq}
+ * @param faults   faults the embedded endpoint injects once the cloud is up ({@code --faults seed=N,rate=R})
  */
 public record Options(
         List<String> command,
@@ -24,7 +26,8 @@ public record Options(
         Optional<URI> endpoint,
         String region,
         Map<String, String> parameters,
-        Path stateDir) {
+        Path stateDir,
+        Optional<FaultPlan> faults) {
 
     public static final int DEFAULT_PORT = 4566;
     public static final int DEFAULT_API_PORT = 3000;
@@ -32,6 +35,7 @@ public record Options(
     public static final String USAGE = """
             usage: mallbots up   [--port 4566] [--api-port 3000] [--template template.yaml] [--data-dir DIR]
                                  [--endpoint URL] [--region us-east-1] [--param Name=Value ...] [--state-dir .mallbots]
+                                 [--faults seed=N,rate=R[,delay-ms=D]]
                    mallbots dlq  [--port 4566 | --endpoint URL] [--template template.yaml] [--state-dir .mallbots]
                    mallbots dlq redrive <queue> [same flags as dlq]
                    mallbots invoke <Function> [-e event.json | -e -] [--port 4566 | --endpoint URL] [--template template.yaml]
@@ -48,6 +52,7 @@ public record Options(
         String region = "us-east-1";
         Map<String, String> parameters = new LinkedHashMap<>();
         Path stateDir = Path.of(".mallbots");
+        Optional<FaultPlan> faults = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             // --json, a switch of trace, is kept with the command's words
@@ -74,6 +79,7 @@ public record Options(
                 case "--endpoint" -> endpoint = Optional.of(URI.create(value));
                 case "--region" -> region = value;
                 case "--state-dir" -> stateDir = Path.of(value);
+                case "--faults" -> faults = Optional.of(FaultPlan.parse(value));
 
                 case "--param" -> {
                     int at = value.indexOf('=');
@@ -89,7 +95,7 @@ public record Options(
             throw new IllegalArgumentException(USAGE);
         }
         return new Options(List.copyOf(command), port, apiPort, template, dataDir, endpoint, region,
-                Map.copyOf(parameters), stateDir);
+                Map.copyOf(parameters), stateDir, faults);
     }
 
     private static int number(String flag, String value) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import mallbots.emulators.faults.FaultInjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,11 +37,16 @@ final class TargetDispatcher implements AutoCloseable {
             Thread.ofPlatform().daemon().name("eventbridge-retry-timer").factory());
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LambdaInvoker lambdaInvoker;
+    private volatile FaultInjector faults;
 
     TargetDispatcher(EventBridgeSettings settings, SqsClient sqs, ObjectMapper json) {
         this.settings = settings;
         this.sqs = sqs;
         this.json = json;
+    }
+
+    void injectFaults(FaultInjector injector) {
+        this.faults = injector;
     }
 
     void setLambdaInvoker(LambdaInvoker invoker) {
@@ -54,7 +60,15 @@ final class TargetDispatcher implements AutoCloseable {
     /** Starts delivering the event to one target of a rule that matched it. */
     void dispatch(PublishedEvent event, Rule rule, Target target) {
         for (int copy = 0; copy < settings.deliveriesPerEvent(); copy++) {
-            submit(new Job(event, rule, target, 1));
+            FaultInjector.DeliveryFault fault = faults == null ? FaultInjector.DeliveryFault.NONE : faults.forDelivery();
+            for (int i = 0; i < fault.copies(); i++) {
+                if (fault.delay().isZero() || timer.isShutdown()) {
+                    submit(new Job(event, rule, target, 1));
+                } else {
+                    timer.schedule(() -> submit(new Job(event, rule, target, 1)), fault.delay().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+            }
         }
     }
 
