@@ -60,15 +60,7 @@ final class TargetDispatcher implements AutoCloseable {
     /** Starts delivering the event to one target of a rule that matched it. */
     void dispatch(PublishedEvent event, Rule rule, Target target) {
         for (int copy = 0; copy < settings.deliveriesPerEvent(); copy++) {
-            FaultInjector.DeliveryFault fault = faults == null ? FaultInjector.DeliveryFault.NONE : faults.forDelivery();
-            for (int i = 0; i < fault.copies(); i++) {
-                if (fault.delay().isZero() || timer.isShutdown()) {
-                    submit(new Job(event, rule, target, 1));
-                } else {
-                    timer.schedule(() -> submit(new Job(event, rule, target, 1)), fault.delay().toMillis(),
-                            TimeUnit.MILLISECONDS);
-                }
-            }
+            submit(new Job(event, rule, target, 1));
         }
     }
 
@@ -99,6 +91,19 @@ final class TargetDispatcher implements AutoCloseable {
     }
 
     private void submit(Job job) {
+        // an injected fault may send a first attempt twice, or hold it back so that later events overtake it
+        FaultInjector.DeliveryFault fault = faults != null && job.attempt() == 1 ? faults.forDelivery()
+                : FaultInjector.DeliveryFault.NONE;
+        for (int copy = 0; copy < fault.copies(); copy++) {
+            if (fault.delay().isZero() || timer.isShutdown()) {
+                start(job);
+            } else {
+                timer.schedule(() -> start(job), fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void start(Job job) {
         if (!attempts.isShutdown()) {
             attempts.execute(() -> attempt(job));
         }
