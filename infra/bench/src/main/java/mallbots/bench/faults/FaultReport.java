@@ -22,7 +22,6 @@ public record FaultReport(
         long eventBridgeRetries,
         long apiRetries,
         Duration settleAfterLastCheckout,
-        Duration settleWait,
         Duration total,
         boolean killed,
         Duration restart,

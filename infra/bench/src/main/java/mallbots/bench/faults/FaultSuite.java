@@ -180,12 +180,11 @@ public final class FaultSuite {
             customers.shutdown();
             Instant lastCheckout = orders.stream().map(o -> o.checkoutSent).filter(java.util.Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(Instant.now());
-            Duration settle = settle(orders, poison, tokens, anonymous);
+            settle(orders, poison, tokens, anonymous);
             Instant settled = Instant.now();
             readFaultCounts();
-            FaultReport report = report(orders, poison, Duration.between(lastCheckout, settled), settle,
+            return report(orders, poison, Duration.between(lastCheckout, settled),
                     Duration.between(started, settled), killed, restart, tokens, anonymous);
-            return report;
         } finally {
             LocalCloudProcess running = cloud.get();
             if (running != null) {
@@ -421,7 +420,7 @@ public final class FaultSuite {
      * Waits until every order is terminal, the consumer queues are empty, every expected
      * notification was sent and every planted poison is in a dead-letter queue.
      */
-    private Duration settle(List<Order> orders, List<String> poison, BenchTokens tokens, Api anonymous) {
+    private void settle(List<Order> orders, List<String> poison, BenchTokens tokens, Api anonymous) {
         Instant from = Instant.now();
         Instant deadline = from.plus(options.settleWithin());
         try (SqsClient sqs = sqs()) {
@@ -437,7 +436,7 @@ public final class FaultSuite {
                 List<String> missing = missingSms(orders);
                 boolean poisoned = deadLettered(sqs).keySet().containsAll(poison);
                 if (terminal && empty && missing.isEmpty() && poisoned) {
-                    return Duration.between(from, Instant.now());
+                    return;
                 }
                 long open = orders.stream().filter(o -> o.id != null && !TERMINAL.contains(o.status)).count();
                 log("---- fault suite: settling for " + Duration.between(from, Instant.now()).toSeconds() + " s: "
@@ -447,7 +446,6 @@ public final class FaultSuite {
                 sleep(Duration.ofSeconds(1));
             }
         }
-        return Duration.between(from, Instant.now());
     }
 
     private boolean queuesEmpty(SqsClient sqs) {
@@ -533,7 +531,7 @@ public final class FaultSuite {
     }
 
     private FaultReport report(List<Order> orders, List<String> poison, Duration settleAfterLastCheckout,
-            Duration settleWait, Duration total, boolean killed, Duration restart, BenchTokens tokens, Api anonymous)
+            Duration total, boolean killed, Duration restart, BenchTokens tokens, Api anonymous)
             throws IOException {
         List<String> problems = new ArrayList<>();
         Map<String, Map<String, Integer>> byExpected = new TreeMap<>();
@@ -606,7 +604,7 @@ public final class FaultSuite {
             }
         }
         return new FaultReport(options, orders.size(), byExpected, injected, sdkRetries, flow.sqsRedeliveries(), flow.failedHandlings(),
-                eventBridgeRetries, apiRetries.get(), settleAfterLastCheckout, settleWait, total, killed, restart,
+                eventBridgeRetries, apiRetries.get(), settleAfterLastCheckout, total, killed, restart,
                 deadLetteredByQueue, flow.deadLetterReasons(), duplicates, problems);
     }
 
