@@ -39,6 +39,30 @@ final class HttpForwarder {
      * SQS call of every function.
      */
     void forward(HttpExchange exchange, byte[] body, URI service, ObjIntConsumer<byte[]> answered) throws IOException {
+        HttpURLConnection connection = send(exchange, body, service);
+        int status = connection.getResponseCode();
+        byte[] answer = readAnswer(connection, status);
+        connection.getHeaderFields().forEach((name, values) -> {
+            if (name != null && !HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        answered.accept(answer, status);
+        boolean noBody = answer.length == 0 || exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, noBody ? -1 : answer.length);
+        if (!noBody) {
+            exchange.getResponseBody().write(answer);
+        }
+        exchange.close();
+    }
+
+    /** Passes the request on and reads the answer, which the caller never gets (a fault: the answer is lost). */
+    void forwardAndDiscard(HttpExchange exchange, byte[] body, URI service) throws IOException {
+        HttpURLConnection connection = send(exchange, body, service);
+        readAnswer(connection, connection.getResponseCode());
+    }
+
+    private static HttpURLConnection send(HttpExchange exchange, byte[] body, URI service) throws IOException {
         URI requested = exchange.getRequestURI();
         URI target = service.resolve(requested.getRawPath()
                 + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery()));
@@ -60,23 +84,13 @@ final class HttpForwarder {
                 out.write(body);
             }
         }
-        int status = connection.getResponseCode();
-        byte[] answer;
+        return connection;
+    }
+
+    private static byte[] readAnswer(HttpURLConnection connection, int status) throws IOException {
         // Reading the whole answer and closing its stream hands the connection back to the pool.
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            answer = in == null ? new byte[0] : in.readAllBytes();
+            return in == null ? new byte[0] : in.readAllBytes();
         }
-        connection.getHeaderFields().forEach((name, values) -> {
-            if (name != null && !HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                exchange.getResponseHeaders().put(name, values);
-            }
-        });
-        answered.accept(answer, status);
-        boolean noBody = answer.length == 0 || exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : answer.length);
-        if (!noBody) {
-            exchange.getResponseBody().write(answer);
-        }
-        exchange.close();
     }
 }

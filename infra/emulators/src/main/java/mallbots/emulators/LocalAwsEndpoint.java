@@ -25,6 +25,8 @@ import mallbots.emulators.eventbridge.EventBridge;
 import mallbots.emulators.eventbridge.EventBridgeHttpHandler;
 import mallbots.emulators.eventbridge.EventBridgeSettings;
 import mallbots.emulators.eventbridge.LambdaInvoker;
+import mallbots.emulators.faults.EndpointFaults;
+import mallbots.emulators.faults.FaultInjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -67,6 +69,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     /** Read-only JSON views of the local cloud under /_mallbots/ (logs, flow, metrics), by path. */
     private final Map<String, Function<String, String>> views = new ConcurrentHashMap<>();
+    /** Faults to inject into DynamoDB and EventBridge requests (none unless {@link #injectFaults}). */
+    private volatile EndpointFaults faults;
 
     private LocalAwsEndpoint(HttpServer server, ExecutorService requests, URI uri, Dynalite dynalite,
             ElasticMq elasticMq, SqsClient sqs, EventBridge eventBridge, UsageMeter usage) {
@@ -201,6 +205,19 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         views.put(path, view);
     }
 
+    /** Injects the injector's faults into DynamoDB and EventBridge requests and deliveries from now on. */
+    public void injectFaults(FaultInjector injector) {
+        faults = new EndpointFaults(injector);
+        eventBridge.injectFaults(injector);
+        serve(EndpointFaults.PATH, query -> {
+            try {
+                return json.writeValueAsString(injector.snapshot());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     public void addDeliveryListener(DeliveryListener listener) {
         eventBridge.addDeliveryListener(listener);
     }
@@ -249,6 +266,9 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (faults != null && amzTarget != null && injectedFault(exchange, amzTarget, body)) {
+                return;
+            }
             if (amzTarget != null && amzTarget.startsWith(EventBridgeHttpHandler.TARGET_PREFIX)) {
                 eventBridgeHandler.handle(exchange, amzTarget, body);
             } else if (amzTarget != null && amzTarget.startsWith(DYNAMODB_PREFIX)) {
@@ -273,6 +293,36 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             } catch (IOException | RuntimeException alreadyAnswered) {
                 exchange.close();
             }
+        }
+    }
+
+    /** Asks the fault injector about a DynamoDB or EventBridge request; true when it answered it. */
+    private boolean injectedFault(HttpExchange exchange, String amzTarget, byte[] body) throws IOException {
+        if (amzTarget.startsWith(DYNAMODB_PREFIX)) {
+            return faults.intercept(exchange, "dynamodb", amzTarget.substring(DYNAMODB_PREFIX.length()),
+                    () -> quietly(() -> forwarder.forwardAndDiscard(exchange, body, dynalite.endpoint())));
+        }
+        if (amzTarget.startsWith(EventBridgeHttpHandler.TARGET_PREFIX)) {
+            String operation = amzTarget.substring(EventBridgeHttpHandler.TARGET_PREFIX.length());
+            return faults.intercept(exchange, "events", operation, () -> quietly(() -> {
+                JsonNode request = json.readTree(body);
+                countEventBridge(operation, request);
+                eventBridge.call(operation, request);
+            }));
+        }
+        return false;
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    /** A request applied for a fault whose answer is lost anyway: its failure is lost with it. */
+    private static void quietly(Work work) {
+        try {
+            work.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("a request applied before its injected timeout failed", e);
         }
     }
 

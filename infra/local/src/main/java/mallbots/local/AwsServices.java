@@ -20,6 +20,11 @@ interface AwsServices extends AutoCloseable {
     default void serve(String path, java.util.function.Function<String, String> view) {
     }
 
+    /** Injects faults into the endpoint's requests and deliveries, where the endpoint is ours. */
+    default void injectFaults(mallbots.emulators.faults.FaultInjector faults) {
+        throw new IllegalArgumentException("--faults needs the embedded endpoint, not --endpoint");
+    }
+
     @Override
     void close();
 }

@@ -49,6 +49,11 @@ final class EmbeddedServices implements AwsServices {
     }
 
     @Override
+    public void injectFaults(mallbots.emulators.faults.FaultInjector faults) {
+        endpoint.injectFaults(faults);
+    }
+
+    @Override
     public void close() {
         clients.close();
         endpoint.close();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import mallbots.emulators.Ports;
 import mallbots.emulators.UsageMeter;
+import mallbots.emulators.faults.EndpointFaults;
+import mallbots.emulators.faults.FaultInjector;
 import mallbots.local.auth.LocalIssuer;
 import mallbots.local.console.FlowConsole;
 import mallbots.local.console.QueuesView;
@@ -119,6 +121,14 @@ public final class LocalCloud implements AutoCloseable {
             WebConsole webConsole = WebConsole.start(consolePort, observability.views(), new QueuesView(template,
                     services.clients(), new DeadLetterQueues(template, services.clients(), failures)));
             console.info("  web console   " + webConsole.uri());
+            options.faults().ifPresent(plan -> {
+                // armed last: provisioning is not faulted, the functions' traffic is
+                FaultInjector faults = new FaultInjector(plan);
+                services.injectFaults(faults);
+                faults.arm();
+                console.info("  faults        injecting " + plan + " (counts at " + services.endpoint()
+                        + EndpointFaults.PATH + ")");
+            });
             return new LocalCloud(issuer, template, services, host, httpApi, failures, usage, observability, webConsole);
         } catch (RuntimeException e) {
             closeAll(started);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mallbots.emulators.faults.FaultPlan;
 
 /**
  * The command line: {@code up}, {@code dlq}, {@code dlq redrive <queue>}, {@code invoke <Function>
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param endpoint an external AWS-compatible endpoint to use instead of starting ours
  * @param stateDir where the host keeps what outlives a run: the failure record of {@code ./mallbots dlq}
  * @param consolePort the web console's port (on 127.0.0.1; 0 picks a free one)
+ * @param faults   faults the embedded endpoint injects once the cloud is up ({@code --faults seed=N,rate=R})
  */
 public record Options(
         List<String> command,
@@ -26,7 +28,8 @@ public record Options(
         String region,
         Map<String, String> parameters,
         Path stateDir,
-        int consolePort) {
+        int consolePort,
+        Optional<FaultPlan> faults) {
 
     public static final int DEFAULT_PORT = 4566;
     public static final int DEFAULT_API_PORT = 3000;
@@ -35,7 +38,7 @@ public record Options(
     public static final String USAGE = """
             usage: mallbots up   [--port 4566] [--api-port 3000] [--template template.yaml] [--data-dir DIR]
                                  [--endpoint URL] [--region us-east-1] [--param Name=Value ...] [--state-dir .mallbots]
-                                 [--console-port 4568]
+                                 [--console-port 4568] [--faults seed=N,rate=R[,delay-ms=D]]
                    mallbots dlq  [--port 4566 | --endpoint URL] [--template template.yaml] [--state-dir .mallbots]
                    mallbots dlq redrive <queue> [same flags as dlq]
                    mallbots invoke <Function> [-e event.json | -e -] [--port 4566 | --endpoint URL] [--template template.yaml]
@@ -55,6 +58,7 @@ public record Options(
         Map<String, String> parameters = new LinkedHashMap<>();
         Path stateDir = Path.of(".mallbots");
         int consolePort = DEFAULT_CONSOLE_PORT;
+        Optional<FaultPlan> faults = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             // --json, a switch of trace, is kept with the command's words
@@ -90,6 +94,7 @@ public record Options(
                 case "--region" -> region = value;
                 case "--state-dir" -> stateDir = Path.of(value);
                 case "--console-port" -> consolePort = number(flag, value);
+                case "--faults" -> faults = Optional.of(FaultPlan.parse(value));
 
                 case "--param" -> {
                     int at = value.indexOf('=');
@@ -105,7 +110,7 @@ public record Options(
             throw new IllegalArgumentException(USAGE);
         }
         return new Options(List.copyOf(command), port, apiPort, template, dataDir, endpoint, region,
-                Map.copyOf(parameters), stateDir, consolePort);
+                Map.copyOf(parameters), stateDir, consolePort, faults);
     }
 
     private static int number(String flag, String value) {

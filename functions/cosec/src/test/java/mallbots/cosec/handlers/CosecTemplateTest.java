@@ -117,7 +117,10 @@ class CosecTemplateTest {
         Map<String, Object> queue = template.properties("CosecQueue");
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(getAtt("CosecDeadLetterQueue.Arn"));
-        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
+        // a parameter (the fault suite shortens it), by default at least six times the functions' Timeout
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(Map.of("Ref", "QueueVisibilityTimeoutSeconds"));
+        assertThat((Integer) map(template.parameters().get("QueueVisibilityTimeoutSeconds")).get("Default"))
+                .isGreaterThanOrEqualTo(6 * 30);
         Map<String, Object> sqs = map(map(map(template.properties("CosecEvents").get("Events"))
                 .get("CosecQueueMessages")).get("Properties"));
         assertThat(sqs.get("Queue")).isEqualTo(getAtt("CosecQueue.Arn"));

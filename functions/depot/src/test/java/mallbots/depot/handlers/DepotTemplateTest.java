@@ -57,7 +57,10 @@ class DepotTemplateTest {
         Map<String, Object> queue = template.properties("DepotQueue");
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", "DepotDeadLetterQueue.Arn"));
-        assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * 30);
+        // a parameter (the fault suite shortens it), by default at least six times the functions' Timeout
+        assertThat(queue.get("VisibilityTimeout")).isEqualTo(Map.of("Ref", "QueueVisibilityTimeoutSeconds"));
+        assertThat((Integer) map(template.parameters().get("QueueVisibilityTimeoutSeconds")).get("Default"))
+                .isGreaterThanOrEqualTo(6 * 30);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package mallbots.notifications.adapters;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoNotificationRecords implements NotificationRecords {
 
     static final String KEY_PREFIX = "notification#";
+    /** Until when a handling has claimed the sending of a pending notification. */
+    static final String SENDING_UNTIL = "sendingUntil";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -55,9 +58,27 @@ public final class DynamoNotificationRecords implements NotificationRecords {
     }
 
     @Override
+    public boolean claimSend(String id, Instant now, Instant until) {
+        ApplyResult<Notification> claimed = items.modifyItem(keyOf(id), current -> current
+                .filter(item -> item.state().pending())
+                .filter(item -> !item.item().containsKey(SENDING_UNTIL)
+                        || !Instant.parse(item.item().get(SENDING_UNTIL).s()).isAfter(now))
+                .map(item -> Change.<Notification>keep().set(SENDING_UNTIL, AttributeValue.fromS(until.toString())))
+                .orElseGet(Change::none));
+        return claimed.applied();
+    }
+
+    @Override
+    public void releaseSend(String id) {
+        items.modifyItem(keyOf(id), current -> current.filter(item -> item.item().containsKey(SENDING_UNTIL))
+                .map(item -> Change.<Notification>keep().remove(SENDING_UNTIL))
+                .orElseGet(Change::none));
+    }
+
+    @Override
     public void markSent(String id) {
         items.modify(keyOf(id), current -> current.filter(Notification::pending)
-                .map(notification -> Change.to(notification.sent()))
+                .map(notification -> Change.to(notification.sent()).remove(SENDING_UNTIL))
                 .orElseGet(Change::none));
     }
 

@@ -1,13 +1,14 @@
 package mallbots.notifications.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import mallbots.notifications.domain.CachedCustomer;
-import mallbots.platform.cache.EntityCache;
 import mallbots.notifications.domain.Notification;
 import mallbots.notifications.domain.NotificationKind;
+import mallbots.platform.cache.EntityCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * finds the PENDING record and sends it (a redelivery of a SENT one does nothing). So no
  * notification is lost, and a message never records two; a crash after the sender accepted it
  * but before the mark sends it a second time (at-least-once at the phone, as SMS is anyway).
+ * Two handlings at once (two copies of one event, delivered together) do not both send: the
+ * send is claimed first, and the one without the claim fails its record and comes back later.
  */
 public final class NotifyCustomer {
 
@@ -30,6 +33,13 @@ public final class NotifyCustomer {
             .withZone(ZoneOffset.UTC);
 
     private static final Logger log = LoggerFactory.getLogger(NotifyCustomer.class);
+
+    /**
+     * How long a handling's claim on a send holds: the functions' Timeout. A handling that
+     * claimed has sent and marked it by then, or it died, and a queue redelivers a message only
+     * after its visibility timeout, at least that long: the redelivery sends.
+     */
+    static final Duration SEND_CLAIM = Duration.ofSeconds(30);
 
     private final EntityCache<CachedCustomer> customers;
     private final NotificationRecords records;
@@ -58,7 +68,20 @@ public final class NotifyCustomer {
                     notification.id(), messageId);
             return notification;
         }
-        sender.send(notification);
+        if (!records.claimSend(id, clock.instant(), clock.instant().plus(SEND_CLAIM))) {
+            // sent meanwhile, or being sent by a handling of a copy of this message right now
+            Notification now = records.find(id).orElseThrow();
+            if (!now.pending()) {
+                return now;
+            }
+            throw new NotificationBeingSent(id, messageId);
+        }
+        try {
+            sender.send(notification);
+        } catch (RuntimeException refused) {
+            records.releaseSend(id);
+            throw refused;
+        }
         records.markSent(notification.id());
         return notification.sent();
     }

@@ -72,6 +72,26 @@ class NotificationsEventsTest {
     }
 
     @Test
+    void aCopyHandledWhileTheFirstIsSendingFailsItsRecordInsteadOfSendingAgain() {
+        notifications.deliverOk(registered(customerId, "Ada Lovelace", "+15555550123"));
+        Message<?> created = orderCreated(orderId, customerId);
+        // EventBridge delivered the event twice: the copy is handled while the first handling sends
+        List<Integer> copyFailures = new java.util.ArrayList<>();
+        notifications.sender.duringNextSend.set(() ->
+                copyFailures.add(notifications.deliver(created).getBatchItemFailures().size()));
+
+        notifications.deliverOk(created);
+
+        assertThat(copyFailures).as("the copy fails its record: the send is claimed").containsExactly(1);
+        assertThat(notifications.sender.sent).extracting(Notification::id)
+                .containsExactly(NotificationsTestbed.idOf(created));
+        // it comes back (its visibility timeout over) and finds the notification sent
+        assertThat(notifications.receiveAndHandle(1).getBatchItemFailures()).isEmpty();
+        assertThat(notifications.sender.sent).hasSize(1);
+        assertThat(notifications.sender.attempts).hasValue(1);
+    }
+
+    @Test
     void theSameOrderEventPublishedAgainUnderANewMessageIdSendsNothingMore() {
         notifications.deliverOk(registered(customerId, "Ada Lovelace", "+15555550123"));
         Message<?> created = orderCreated(orderId, customerId);

@@ -95,9 +95,16 @@ final class NotificationsTestbed {
         final AtomicInteger refuseNext = new AtomicInteger();
         final AtomicInteger attempts = new AtomicInteger();
 
+        /** Runs inside the next send, as a second handling running while the first one sends. */
+        final java.util.concurrent.atomic.AtomicReference<Runnable> duringNextSend = new java.util.concurrent.atomic.AtomicReference<>();
+
         @Override
         public void send(Notification notification) {
             attempts.incrementAndGet();
+            Runnable during = duringNextSend.getAndSet(null);
+            if (during != null) {
+                during.run();
+            }
             if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("SMS channel unavailable (injected)");
             }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The HTTP API as a customer (or a bot) calls it: JSON in, JSON out, each call timed, with its bearer token. */
-final class Api {
+public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -27,11 +27,11 @@ final class Api {
     }
 
     /** The same API called with this bearer token. */
-    Api as(String bearerToken) {
+    public Api as(String bearerToken) {
         return new Api(base, http, bearerToken);
     }
 
-    Api(URI base, int connections) {
+    public Api(URI base, int connections) {
         this.base = base;
         this.bearer = null;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -42,15 +42,15 @@ final class Api {
     }
 
     /** One answer: status, body (null when empty or not JSON), when the request went out and came back. */
-    record Answer(int status, JsonNode body, Instant sent, Instant answered) {
+    public record Answer(int status, JsonNode body, Instant sent, Instant answered) {
 
-        String text(String field) {
+        public String text(String field) {
             return body == null ? "" : body.path(field).asText("");
         }
     }
 
     /** @throws ApiFailure if the API cannot be reached or does not answer in time */
-    Answer call(String method, String path, Object body) {
+    public Answer call(String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher;
         try {
             publisher = body == null ? HttpRequest.BodyPublishers.noBody()
@@ -97,7 +97,7 @@ final class Api {
     }
 
     /** Why an order failed; {@code kind} groups failures in the report (e.g. "checkout 500", "timeout approved"). */
-    static final class ApiFailure extends RuntimeException {
+    public static final class ApiFailure extends RuntimeException {
 
         private final String kind;
 
@@ -106,7 +106,7 @@ final class Api {
             this.kind = kind;
         }
 
-        String kind() {
+        public String kind() {
             return kind;
         }
     }

@@ -11,7 +11,7 @@ import mallbots.local.auth.LocalIssuer;
  * (its state directory, as {@code ./mallbots token} signs them), issued by the HTTP API the bench
  * drives (the local cloud is its own issuer there), for the template's audience.
  */
-final class BenchTokens {
+public final class BenchTokens {
 
     private static final Duration LIFETIME = Duration.ofHours(6);
 
@@ -26,17 +26,22 @@ final class BenchTokens {
     }
 
     static BenchTokens of(LoadOptions options) {
-        Path key = options.stateDir().resolve(LocalIssuer.KEY_FILE);
+        return of(options.stateDir(), options.api(), options.audience());
+    }
+
+    /** Tokens of the local cloud whose state directory is {@code stateDir}, for its HTTP API at {@code apiUri}. */
+    public static BenchTokens of(Path stateDir, java.net.URI apiUri, String audience) {
+        Path key = stateDir.resolve(LocalIssuer.KEY_FILE);
         if (!Files.exists(key)) {
             throw new IllegalStateException("no signing key at " + key + ": run the bench from the directory of"
                     + " ./mallbots up, or give its --state-dir");
         }
-        String api = options.api().toString();
-        return new BenchTokens(LocalIssuer.inStateDir(options.stateDir()), api.endsWith("/")
-                ? api.substring(0, api.length() - 1) : api, options.audience());
+        String api = apiUri.toString();
+        return new BenchTokens(LocalIssuer.inStateDir(stateDir), api.endsWith("/")
+                ? api.substring(0, api.length() - 1) : api, audience);
     }
 
-    String staff() {
+    public String staff() {
         return token("7e57a4f0-0000-4000-8000-00000000057a", "mallbots/staff");
     }
 
@@ -45,7 +50,7 @@ final class BenchTokens {
     }
 
     /** A customer's token: the subject is the customer's id. */
-    String customer(String customerId) {
+    public String customer(String customerId) {
         return token(customerId, "mallbots/customer");
     }
 

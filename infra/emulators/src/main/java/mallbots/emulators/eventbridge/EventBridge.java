@@ -134,6 +134,11 @@ public final class EventBridge implements AutoCloseable {
         dispatcher.setLambdaInvoker(invoker);
     }
 
+    /** Duplicates and delays deliveries as the injector draws them. */
+    public void injectFaults(mallbots.emulators.faults.FaultInjector faults) {
+        dispatcher.injectFaults(faults);
+    }
+
     public void addDeliveryListener(DeliveryListener listener) {
         dispatcher.addListener(listener);
     }

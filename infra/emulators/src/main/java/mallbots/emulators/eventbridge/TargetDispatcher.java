@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import mallbots.emulators.faults.FaultInjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -41,12 +42,17 @@ final class TargetDispatcher implements AutoCloseable {
             Thread.ofPlatform().daemon().name("eventbridge-retry-timer").factory());
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LambdaInvoker lambdaInvoker;
+    private volatile FaultInjector faults;
 
     TargetDispatcher(EventBridgeSettings settings, SqsClient sqs, ObjectMapper json, DeliveryJournal journal) {
         this.settings = settings;
         this.sqs = sqs;
         this.json = json;
         this.journal = journal;
+    }
+
+    void injectFaults(FaultInjector injector) {
+        this.faults = injector;
     }
 
     void setLambdaInvoker(LambdaInvoker invoker) {
@@ -115,6 +121,19 @@ final class TargetDispatcher implements AutoCloseable {
     }
 
     private void submit(Job job) {
+        // an injected fault may send a first attempt twice, or hold it back so that later events overtake it
+        FaultInjector.DeliveryFault fault = faults != null && job.attempt() == 1 ? faults.forDelivery()
+                : FaultInjector.DeliveryFault.NONE;
+        for (int copy = 0; copy < fault.copies(); copy++) {
+            if (fault.delay().isZero() || timer.isShutdown()) {
+                start(job);
+            } else {
+                timer.schedule(() -> start(job), fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void start(Job job) {
         if (!attempts.isShutdown()) {
             attempts.execute(() -> attempt(job));
         }
