@@ -49,9 +49,17 @@ public final class LocalCloudProcess {
      * @param echo told of every console line as it comes (e.g. to keep a log file)
      */
     public static LocalCloudProcess start(String classpath, List<String> upArgs, Consumer<String> echo) {
+        return start(classpath, List.of(), upArgs, echo);
+    }
+
+    /** {@link #start(String, List, Consumer)} with more JVM options (e.g. {@code -Dname=value}). */
+    public static LocalCloudProcess start(String classpath, List<String> jvmOptions, List<String> upArgs,
+            Consumer<String> echo) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", classpath, "mallbots.local.Main", "up"));
+                "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "mallbots.local.Main", "up"));
         command.addAll(upArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putIfAbsent("AWS_EMF_ENVIRONMENT", "Local");

@@ -2,16 +2,12 @@ package mallbots.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +32,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class CrashRestartTest {
 
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+
     private final Path data = tempDir("mallbots-data");
     private final Path state = tempDir("mallbots-state");
 
@@ -43,10 +41,10 @@ class CrashRestartTest {
     void after_kill_9_dynalite_ends_by_itself_and_up_starts_again_on_the_same_data() throws Exception {
         int port = Ports.free();
         // the first run retries slowly, so that the kill finds the failed delivery waiting for its retry
-        Running first = Running.start(port, data, state, "-D" + EventBridgeSettings.RETRY_BASE_DELAY_PROPERTY + "=60000");
-        Running restarted = null;
+        LocalCloudProcess first = start(port, data, state, "-D" + EventBridgeSettings.RETRY_BASE_DELAY_PROPERTY + "=60000");
+        LocalCloudProcess restarted = null;
         try {
-            first.awaitReady();
+            first.awaitReady(READY_WITHIN);
             String table = recordsTable(port);
             put(port, table, "kept");
             String queueUrl;
@@ -65,23 +63,23 @@ class CrashRestartTest {
             }
             awaitRetryPending(port, brokenId);
 
-            List<ProcessHandle> dynalite = first.process.descendants()
+            List<ProcessHandle> dynalite = first.process().descendants()
                     .filter(child -> child.info().commandLine().orElse("").contains("dynalite")).toList();
             assertThat(dynalite).as("dynalite runs as a child").isNotEmpty();
 
             // ElasticMQ persists each change right after answering the request (its persistence actor):
             // give it that moment, as the crash did (about 1 s after the message was queued)
             Thread.sleep(1000);
-            first.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
-            assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (dynalite.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(dynalite).as("dynalite ends when its JVM is killed").noneMatch(ProcessHandle::isAlive);
 
-            restarted = Running.start(port, data, state);
-            restarted.awaitReady();
+            restarted = start(port, data, state);
+            restarted.awaitReady(READY_WITHIN);
             assertThat(get(port, table, "kept")).as("the item written before the kill").isPresent();
             try (AwsClients aws = clients(port)) {
                 var messages = aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)
@@ -107,10 +105,10 @@ class CrashRestartTest {
             }
 
             // a second local cloud on the same directory, other ports: refused, saying who holds it
-            Running second = Running.start(Ports.free(), data, tempDir("mallbots-state2"));
-            assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).as("refused; output:\n%s", second.output())
+            LocalCloudProcess second = start(Ports.free(), data, tempDir("mallbots-state2"));
+            assertThat(second.process().waitFor(90, TimeUnit.SECONDS)).as("refused; output:\n%s", second.output())
                     .isTrue();
-            assertThat(second.process.exitValue()).isEqualTo(1);
+            assertThat(second.process().exitValue()).isEqualTo(1);
             assertThat(second.output()).contains("the data directory " + data.toAbsolutePath() + " is in use by process ");
         } finally {
             first.stop();
@@ -175,49 +173,11 @@ class CrashRestartTest {
         }
     }
 
-    /** {@code Main up} in a JVM of its own, its output collected. */
-    private record Running(Process process, List<String> lines, CountDownLatch ready) {
-
-        static Running start(int port, Path data, Path state, String... jvmOptions) throws java.io.IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-            command.addAll(List.of(jvmOptions));
-            command.addAll(List.of("-cp", classpath,
-                    "mallbots.local.Main", "up", "--port", Integer.toString(port), "--api-port", "0", "--console-port", "0",
-                    "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--data-dir", data.toString(),
-                    "--state-dir", state.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            List<String> lines = new CopyOnWriteArrayList<>();
-            CountDownLatch ready = new CountDownLatch(1);
-            Thread.ofVirtual().start(() -> {
-                try (BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                        if (line.startsWith("ready in ")) {
-                            ready.countDown();
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the process ended
-                }
-            });
-            return new Running(process, lines, ready);
-        }
-
-        void awaitReady() throws InterruptedException {
-            assertThat(ready.await(120, TimeUnit.SECONDS)).as("ready; output:\n%s", output()).isTrue();
-        }
-
-        String output() {
-            return String.join("\n", lines);
-        }
-
-        void stop() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+    /** {@code Main up} on the test template and the test's directories, in a JVM of its own. */
+    private LocalCloudProcess start(int port, Path data, Path state, String... jvmOptions) {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return LocalCloudProcess.start(classpath, List.of(jvmOptions), List.of("--port", Integer.toString(port),
+                "--api-port", "0", "--console-port", "0", "--template", TemplateReaderTest.TEST_TEMPLATE.toString(),
+                "--data-dir", data.toString(), "--state-dir", state.toString()), line -> { });
     }
 }

@@ -128,15 +128,18 @@ public final class FaultSuite {
         this.apiUri = URI.create("http://127.0.0.1:" + apiPort);
         // Short saga deadlines so that a lost message is sent again soon, and resends enough to
         // outlast a restart, a queue's visibility timeout and the outbox sweepers' minute. A
-        // failed message comes back after 30 s (the least the functions' Timeout allows), and the
-        // template's 5 receives give an event an outbox left behind two minutes to be swept.
+        // failed message comes back after the visibility timeout, 60 s by default, so the template's
+        // 5 receives give an event that waits for another one left in an outbox four minutes: enough
+        // for the sweepers' minute even when a kill delays a sweep and a sweep's own PutEvents fails
+        // too (with 30 s, two minutes, a full run of seed 7 dead-lettered an OrderCreated whose
+        // CustomerRegistered came late).
         this.upArgs = List.of("--port", Integer.toString(port), "--api-port", Integer.toString(apiPort),
                 "--console-port", "0",
                 "--template", options.root().resolve("template.yaml").toString(),
                 "--data-dir", dataDir.toString(), "--state-dir", stateDir.toString(),
                 "--faults", "seed=" + options.seed() + ",rate=" + options.rate(),
                 "--param", "SagaStepDeadlineSeconds=10", "--param", "SagaStepResends=15",
-                "--param", "QueueVisibilityTimeoutSeconds=30");
+                "--param", "QueueVisibilityTimeoutSeconds=" + options.visibilityTimeout().toSeconds());
         try {
             deleteRecursively(options.workDir());
             Files.createDirectories(dataDir);

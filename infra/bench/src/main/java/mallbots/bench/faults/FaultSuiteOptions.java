@@ -15,19 +15,22 @@ import java.time.Duration;
  * @param workDir     the run's data and state directories and the local cloud's console log
  * @param classpath   the classpath of the local cloud's JVM
  * @param settleWithin how long the orders may take to settle after the last checkout
+ * @param visibilityTimeout the consumer queues' visibility timeout: a failed message's wait for its
+ *                          next receive; its 5 receives must outlast an outbox sweep that fails too
  */
 public record FaultSuiteOptions(int orders, long seed, double rate, int concurrency, boolean killOnce, Path root,
-        Path workDir, String classpath, Duration settleWithin) {
+        Path workDir, String classpath, Duration settleWithin, Duration visibilityTimeout) {
 
     public static final String USAGE = """
             usage: mallbots faults [--orders 100] [--seed 7] [--rate 0.1] [--concurrency 8] [--no-kill]
-                                   [--settle-s 300] [--work-dir target/faults]
+                                   [--settle-s 300] [--visibility-s 60] [--work-dir target/faults]
               --orders       orders driven through the API (default 100)
               --seed         seeds the orders' inputs and the injected faults (default 7)
               --rate         chance of a fault per DynamoDB/EventBridge request, per delivery (default 0.1)
               --concurrency  customers ordering at once (default 8)
               --no-kill      do not kill -9 and restart the local cloud half-way
               --settle-s     how long the orders may take to settle after the last checkout (default 300)
+              --visibility-s the queues' visibility timeout, a failed message's wait (default 60, at least 30)
               --work-dir     the run's data, state and console log (default target/faults; emptied first)""";
 
     public FaultSuiteOptions {
@@ -36,6 +39,10 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         }
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("--rate must be between 0 and 1: " + rate);
+        }
+        if (visibilityTimeout.toSeconds() < 30) {
+            // the template's minimum: no less than the functions' Timeout
+            throw new IllegalArgumentException("--visibility-s must be at least 30: " + visibilityTimeout.toSeconds());
         }
     }
 
@@ -47,6 +54,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         int concurrency = 8;
         boolean kill = true;
         long settleSeconds = 300;
+        long visibilitySeconds = 60;
         Path work = root.resolve("target/faults");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -68,6 +76,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
                     case "--rate" -> rate = Double.parseDouble(value);
                     case "--concurrency" -> concurrency = Integer.parseInt(value);
                     case "--settle-s" -> settleSeconds = Long.parseLong(value);
+                    case "--visibility-s" -> visibilitySeconds = Long.parseLong(value);
                     case "--work-dir" -> work = root.resolve(value);
                     default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
                 }
@@ -76,6 +85,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
             }
         }
         return new FaultSuiteOptions(orders, seed, rate, concurrency, kill, root, work,
-                System.getProperty("java.class.path"), Duration.ofSeconds(settleSeconds));
+                System.getProperty("java.class.path"), Duration.ofSeconds(settleSeconds),
+                Duration.ofSeconds(visibilitySeconds));
     }
 }
