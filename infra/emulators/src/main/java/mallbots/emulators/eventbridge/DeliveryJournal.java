@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,14 @@ final class DeliveryJournal {
     record Pending(String id, PublishedEvent event, String ruleName, String ruleArn, ObjectNode target,
                    int attempt, Instant nextAttemptAt, String lastError) {
     }
+
+    /**
+     * How long a delivery stays in the journal after it is over. ElasticMQ writes a message to its
+     * store just after it answered SendMessage, so a message sent in the last moment before a
+     * {@code kill -9} can be missing from the queue after the restart; the restart sends the
+     * deliveries over in this last moment again (at least once: the consumers are idempotent).
+     */
+    static final Duration KEPT_AFTER_DONE = Duration.ofSeconds(2);
 
     private final EventBridgeDatabase database;
     private final ObjectMapper json;
@@ -73,20 +82,53 @@ final class DeliveryJournal {
 
     /** The delivery is over: delivered, dead-lettered or dropped. */
     void done(String id) {
+        done(id, Instant.now());
+    }
+
+    /**
+     * Marks the delivery over at {@code now} and forgets those over for longer than
+     * {@link #KEPT_AFTER_DONE}: until then a restart sends it again (see there).
+     */
+    void done(String id, Instant now) {
         database.run(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM deliveries WHERE id = ?")) {
-                delete.setString(1, id);
-                return delete.executeUpdate();
+            try (PreparedStatement mark = connection.prepareStatement("UPDATE deliveries SET done_at = ? WHERE id = ?");
+                 PreparedStatement forget = connection.prepareStatement(
+                         "DELETE FROM deliveries WHERE done_at < ?")) {
+                mark.setLong(1, now.toEpochMilli());
+                mark.setString(2, id);
+                forget.setLong(1, now.minus(KEPT_AFTER_DONE).toEpochMilli());
+                return mark.executeUpdate() + forget.executeUpdate();
+            }
+        });
+    }
+
+    /** On a clean stop: the queues were closed properly, nothing over needs sending again. */
+    void forgetDone() {
+        database.run(connection -> {
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM deliveries WHERE done_at IS NOT NULL")) {
+                return forget.executeUpdate();
             }
         });
     }
 
     /** Every delivery not done, oldest first. */
     List<Pending> pending() {
+        return select("SELECT * FROM deliveries WHERE done_at IS NULL ORDER BY accepted_at, id");
+    }
+
+    /**
+     * What a start after a crash carries on with: every delivery not done, and those done in the
+     * last {@link #KEPT_AFTER_DONE} before it, which the queue may not have kept.
+     */
+    List<Pending> toResume() {
+        return select("SELECT * FROM deliveries ORDER BY accepted_at, id");
+    }
+
+    private List<Pending> select(String query) {
         return database.run(connection -> {
             List<Pending> pending = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT * FROM deliveries ORDER BY accepted_at, id");
+            try (PreparedStatement select = connection.prepareStatement(query);
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     PublishedEvent event = new PublishedEvent(rows.getString("event_id"), rows.getString("bus"),

@@ -79,9 +79,11 @@ public final class EventBridge implements AutoCloseable {
      * each at its next attempt's time. Call it once the targets can be reached.
      */
     public int resumeDeliveries() {
-        List<DeliveryJournal.Pending> pending = journal.pending();
+        List<DeliveryJournal.Pending> pending = journal.toResume();
         if (!pending.isEmpty()) {
-            LOG.info("carrying on with {} deliveries a previous run left in {}", pending.size(), database.where());
+            LOG.info("carrying on with {} deliveries a previous run left in {} (with those it finished in its last"
+                    + " {} s, which a queue may not have kept)", pending.size(), database.where(),
+                    DeliveryJournal.KEPT_AFTER_DONE.toSeconds());
         }
         dispatcher.resume(pending, targetDefinitions);
         return pending.size();
@@ -149,6 +151,7 @@ public final class EventBridge implements AutoCloseable {
         schedules.close();
         replays.close();
         dispatcher.close();
+        journal.forgetDone();
         database.close();
     }
 

@@ -50,6 +50,7 @@ final class EventBridgeDatabase implements AutoCloseable {
                           last_error VARCHAR, trace_header VARCHAR)""");
                 // a data dir written before deliveries kept their trace header
                 schema.execute("ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS trace_header VARCHAR");
+                schema.execute("ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS done_at BIGINT");
                 schema.execute("""
                         CREATE TABLE IF NOT EXISTS archives (
                           name VARCHAR(48) PRIMARY KEY, arn VARCHAR(1600) NOT NULL, source_arn VARCHAR(1600) NOT NULL,
