@@ -47,14 +47,8 @@ class DeliveredTwiceTest {
         String customer = mall.customer("Ada");
         String order = mall.checkOut(customer, mall.payment(customer, "10.00"), Map.of(bolt, 4));
 
-        String list = mall.orderBecomes(order, "approved").path("shoppingId").asText();
-        mall.shoppingListBecomes(list, "available");
-        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", Mall.newId())).status())
-                .isEqualTo(200);
-        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
-        mall.invoiceBecomes(order, "pending");
-        assertThat(mall.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status()).isEqualTo(200);
-        JsonNode completed = mall.orderBecomes(order, "completed");
+        JsonNode completed = mall.completeOrder(order);
+        String list = completed.path("shoppingId").asText();
         Thread.sleep(3000); // let the second copies of the last messages land
 
         assertThat(completed.path("total").asText()).isEqualTo("5.00");

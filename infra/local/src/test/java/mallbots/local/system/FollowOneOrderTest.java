@@ -43,13 +43,7 @@ class FollowOneOrderTest {
         Product bolt = MALL.storeWithProduct("Traced bolt", "1.25");
         customer = MALL.customer("Tracy");
         order = MALL.checkOut(customer, MALL.payment(customer, "5.00"), Map.of(bolt, 2));
-        String list = MALL.orderBecomes(order, "approved").path("shoppingId").asText();
-        assertThat(MALL.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", "bot-7")).status())
-                .isEqualTo(200);
-        assertThat(MALL.call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
-        MALL.invoiceBecomes(order, "pending");
-        assertThat(MALL.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status()).isEqualTo(200);
-        MALL.orderBecomes(order, "completed");
+        MALL.completeOrder(order);
         // the last notification is sent after the order completed: wait for it, so the flow is whole
         MALL.notificationsOnceThereAre(customer, 3);
     }

@@ -88,6 +88,22 @@ final class Mall {
                 answer -> answer.status() == 200 && status.equals(answer.body().path("status").asText())).body();
     }
 
+    /**
+     * Takes a checked-out order to the end of its lifecycle as its actors would: once it is approved,
+     * a bot takes its shopping list and completes it, the customer pays the invoice; returns the
+     * completed order.
+     */
+    JsonNode completeOrder(String orderId) {
+        String list = orderBecomes(orderId, "approved").path("shoppingId").asText();
+        shoppingListBecomes(list, "available");
+        assertThat(call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", newId())).status())
+                .isEqualTo(200);
+        assertThat(call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
+        invoiceBecomes(orderId, "pending");
+        assertThat(call("PUT", "/api/payments/invoices/" + orderId + "/pay", null).status()).isEqualTo(200);
+        return orderBecomes(orderId, "completed");
+    }
+
     /** The kinds of the notifications sent to a customer, newest first, once there are {@code count}. */
     java.util.List<String> notificationsOnceThereAre(String customerId, int count) {
         JsonNode list = eventually(count + " notifications for " + customerId,

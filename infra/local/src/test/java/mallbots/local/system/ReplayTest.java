@@ -53,14 +53,8 @@ class ReplayTest {
         Product nut = mall.storeWithProduct("Nut", "0.50");
         String customer = mall.customer("Grace");
         String order = mall.checkOut(customer, mall.payment(customer, "10.00"), Map.of(nut, 6));
-        String list = mall.orderBecomes(order, "approved").path("shoppingId").asText();
-        mall.shoppingListBecomes(list, "available");
-        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", Mall.newId())).status())
-                .isEqualTo(200);
-        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
-        mall.invoiceBecomes(order, "pending");
-        assertThat(mall.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status()).isEqualTo(200);
-        JsonNode completed = mall.orderBecomes(order, "completed");
+        JsonNode completed = mall.completeOrder(order);
+        String list = completed.path("shoppingId").asText();
         List<String> notifications = mall.notificationsOnceThereAre(customer, 3);
         Thread.sleep(1000); // the last messages land
         Set<String> published = new HashSet<>();

@@ -134,12 +134,7 @@ class WebConsoleBrowserTest {
         Product bolt = mall.storeWithProduct("Browsed bolt", "1.25");
         String customer = mall.customer("Bea");
         String order = mall.checkOut(customer, mall.payment(customer, "5.00"), Map.of(bolt, 2));
-        String list = mall.orderBecomes(order, "approved").path("shoppingId").asText();
-        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/assign", Map.of("botId", "bot-9")).status()).isEqualTo(200);
-        assertThat(mall.call("PUT", "/api/depot/shopping/" + list + "/complete", null).status()).isEqualTo(200);
-        mall.invoiceBecomes(order, "pending");
-        assertThat(mall.call("PUT", "/api/payments/invoices/" + order + "/pay", null).status()).isEqualTo(200);
-        mall.orderBecomes(order, "completed");
+        mall.completeOrder(order);
 
         open();
         WebElement id = browser.findElement(By.id("trace-id"));
