@@ -2,14 +2,14 @@ package mallbots.cosec.application;
 
 import java.util.List;
 import mallbots.cosec.domain.CreateOrderData;
-import mallbots.messages.cosec.ApproveOrder;
-import mallbots.messages.cosec.AuthorizeCustomer;
-import mallbots.messages.cosec.CancelShoppingList;
-import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.messages.cosec.ApproveOrderCommand;
+import mallbots.messages.cosec.AuthorizeCustomerCommand;
+import mallbots.messages.cosec.CancelShoppingListCommand;
+import mallbots.messages.cosec.ConfirmPaymentCommand;
 import mallbots.messages.cosec.CosecMessages;
-import mallbots.messages.cosec.CreateShoppingList;
-import mallbots.messages.cosec.InitiateShopping;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.CreateShoppingListCommand;
+import mallbots.messages.cosec.InitiateShoppingCommand;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.customers.CustomersMessages;
 import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.ordering.OrderingMessages;
@@ -49,25 +49,25 @@ public final class CreateOrderSaga {
             CreateOrderData.class,
             SagaStep.<CreateOrderData>withoutAction()
                     .compensatedBy(CosecMessages.REJECT_ORDER,
-                            (CreateOrderData data, String reason) -> new RejectOrder(data.orderId(), reason)),
+                            (CreateOrderData data, String reason) -> new RejectOrderCommand(data.orderId(), reason)),
             SagaStep.parallel(
                     SagaStep.action(CosecMessages.AUTHORIZE_CUSTOMER,
-                            data -> new AuthorizeCustomer(data.customerId())),
-                    SagaStep.<CreateOrderData, CreateShoppingList>action(CosecMessages.CREATE_SHOPPING_LIST,
-                                    data -> new CreateShoppingList(data.orderId(), data.items().stream()
-                                            .map(item -> new CreateShoppingList.Item(item.productId(),
+                            data -> new AuthorizeCustomerCommand(data.customerId())),
+                    SagaStep.<CreateOrderData, CreateShoppingListCommand>action(CosecMessages.CREATE_SHOPPING_LIST,
+                                    data -> new CreateShoppingListCommand(data.orderId(), data.items().stream()
+                                            .map(item -> new CreateShoppingListCommand.Item(item.productId(),
                                                     item.storeId(), item.quantity()))
                                             .toList()))
                             .onSuccess(DepotMessages.CREATE_SHOPPING_LIST_REPLY, (data, reply) ->
                                     data.withShoppingListId(requireListId(data, reply.shoppingListId())))
                             .compensatedBy(CosecMessages.CANCEL_SHOPPING_LIST,
-                                    data -> new CancelShoppingList(data.requireShoppingListId())),
+                                    data -> new CancelShoppingListCommand(data.requireShoppingListId())),
                     SagaStep.action(CosecMessages.CONFIRM_PAYMENT,
-                            data -> new ConfirmPayment(data.paymentId(), data.customerId(), data.total()))),
+                            data -> new ConfirmPaymentCommand(data.paymentId(), data.customerId(), data.total()))),
             SagaStep.action(CosecMessages.INITIATE_SHOPPING,
-                    data -> new InitiateShopping(data.requireShoppingListId())),
+                    data -> new InitiateShoppingCommand(data.requireShoppingListId())),
             SagaStep.action(CosecMessages.APPROVE_ORDER,
-                    data -> new ApproveOrder(data.orderId(), data.requireShoppingListId())));
+                    data -> new ApproveOrderCommand(data.orderId(), data.requireShoppingListId())));
 
     private CreateOrderSaga() {
     }

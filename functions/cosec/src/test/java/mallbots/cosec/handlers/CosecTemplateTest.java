@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import mallbots.messages.cosec.CancelShoppingList;
+import mallbots.messages.cosec.CancelShoppingListCommand;
 import mallbots.messages.cosec.CosecMessages;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.messages.ordering.OrderingMessages;
@@ -65,9 +65,9 @@ class CosecTemplateTest {
         assertThat(testbed.commands()).hasSize(5);
         List<Message<?>> commands = new ArrayList<>(testbed.commands());
         commands.add(new Message<>(CosecMessages.REJECT_ORDER, commands.getLast().metadata(),
-                new RejectOrder(created.data().orderId())));
+                new RejectOrderCommand(created.data().orderId())));
         commands.add(new Message<>(CosecMessages.CANCEL_SHOPPING_LIST, commands.getLast().metadata(),
-                new CancelShoppingList(CosecTestbed.id())));
+                new CancelShoppingListCommand(CosecTestbed.id())));
 
         Set<String> routedReplies = new HashSet<>();
         for (Message<?> command : commands) {

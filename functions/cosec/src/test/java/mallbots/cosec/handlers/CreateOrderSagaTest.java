@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mallbots.messages.cosec.ApproveOrder;
-import mallbots.messages.cosec.AuthorizeCustomer;
-import mallbots.messages.cosec.CancelShoppingList;
-import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.messages.cosec.ApproveOrderCommand;
+import mallbots.messages.cosec.AuthorizeCustomerCommand;
+import mallbots.messages.cosec.CancelShoppingListCommand;
+import mallbots.messages.cosec.ConfirmPaymentCommand;
 import mallbots.messages.cosec.CosecMessages;
-import mallbots.messages.cosec.CreateShoppingList;
-import mallbots.messages.cosec.InitiateShopping;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.CreateShoppingListCommand;
+import mallbots.messages.cosec.InitiateShoppingCommand;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.platform.domain.Money;
 import mallbots.platform.messaging.Message;
@@ -47,12 +47,12 @@ class CreateOrderSagaTest {
         Message<?> authorize = testbed.command(order.orderId(), "AuthorizeCustomer");
         Message<?> createList = testbed.command(order.orderId(), "CreateShoppingList");
         Message<?> confirmPayment = testbed.command(order.orderId(), "ConfirmPayment");
-        assertThat(authorize.data()).isEqualTo(new AuthorizeCustomer(order.customerId()));
-        assertThat(createList.data()).isEqualTo(new CreateShoppingList(order.orderId(), order.items().stream()
-                .map(item -> new CreateShoppingList.Item(item.productId(), item.storeId(), item.quantity()))
+        assertThat(authorize.data()).isEqualTo(new AuthorizeCustomerCommand(order.customerId()));
+        assertThat(createList.data()).isEqualTo(new CreateShoppingListCommand(order.orderId(), order.items().stream()
+                .map(item -> new CreateShoppingListCommand.Item(item.productId(), item.storeId(), item.quantity()))
                 .toList()));
         assertThat(confirmPayment.data())
-                .isEqualTo(new ConfirmPayment(order.paymentId(), order.customerId(), Money.of("11.50")));
+                .isEqualTo(new ConfirmPaymentCommand(order.paymentId(), order.customerId(), Money.of("11.50")));
         testbed.commands().forEach(command -> assertCommandOf(command, order.orderId(), created));
         SagaState saga = testbed.saga(order.orderId());
         assertThat(saga.id()).isEqualTo(order.orderId());
@@ -98,8 +98,8 @@ class CreateOrderSagaTest {
 
         assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer", "CreateShoppingList",
                 "ConfirmPayment", "InitiateShopping", "ApproveOrder");
-        assertThat(initiate.data()).isEqualTo(new InitiateShopping(shoppingListId));
-        assertThat(approve.data()).isEqualTo(new ApproveOrder(orderId, shoppingListId));
+        assertThat(initiate.data()).isEqualTo(new InitiateShoppingCommand(shoppingListId));
+        assertThat(approve.data()).isEqualTo(new ApproveOrderCommand(orderId, shoppingListId));
         // each command is caused by the message that moved the saga to its step
         assertCommandOf(initiate, orderId, lastOfTheGroup);
         assertCommandOf(approve, orderId, initiated);
@@ -157,10 +157,10 @@ class CreateOrderSagaTest {
         List<Message<?>> sent = testbed.commands().subList(sentBefore, testbed.commands().size());
         assertThat(sent).extracting(Message::detailType).containsExactly(compensations.split(",\\s*"));
         // the order is told why: the failed commands' reasons, in the order of the step's actions
-        assertThat(sent.getLast().data()).isEqualTo(new RejectOrder(orderId, testbed.saga(orderId).reason()));
+        assertThat(sent.getLast().data()).isEqualTo(new RejectOrderCommand(orderId, testbed.saga(orderId).reason()));
         assertThat(testbed.saga(orderId).reason()).contains("refused by the test");
         if (sent.size() == 2) {
-            assertThat(sent.getFirst().data()).isEqualTo(new CancelShoppingList(shoppingListId));
+            assertThat(sent.getFirst().data()).isEqualTo(new CancelShoppingListCommand(shoppingListId));
         }
         sent.forEach(compensation -> assertCommandOf(compensation, orderId, cause));
         SagaState saga = testbed.saga(orderId);
@@ -216,7 +216,7 @@ class CreateOrderSagaTest {
                 .withMetadata(m -> m.withMessageId(CosecTestbed.id()));
         Message<?> foreignInitiation = Participants.succeed(new Message<>(CosecMessages.INITIATE_SHOPPING,
                 Metadata.first().withSaga(orderId, "CreateOrderSaga", "mallbots.cosec"),
-                new InitiateShopping(CosecTestbed.id())), null);
+                new InitiateShoppingCommand(CosecTestbed.id())), null);
         testbed.deliver(lateAuthorization, foreignInitiation);
 
         assertThat(testbed.allItems()).isEqualTo(recorded);
@@ -266,7 +266,7 @@ class CreateOrderSagaTest {
         List<Map<String, AttributeValue>> before = testbed.allItems();
         Message<?> createList = new Message<>(CosecMessages.CREATE_SHOPPING_LIST, Metadata.first()
                 .withMessageId(createListId).withSaga(orderId, "CreateOrderSaga", "mallbots.cosec"),
-                new CreateShoppingList(orderId, List.of(new CreateShoppingList.Item("p", "s", 1))));
+                new CreateShoppingListCommand(orderId, List.of(new CreateShoppingListCommand.Item("p", "s", 1))));
         Message<?> listCreated = Participants.succeed(createList, CosecTestbed.id());
 
         assertThat(testbed.saga(orderId).layout()).isNull();

@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import mallbots.messages.cosec.AuthorizeCustomer;
+import mallbots.messages.cosec.AuthorizeCustomerCommand;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.SchemaCheckingPublisher;
@@ -45,7 +45,7 @@ class InvokeEventsTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         Message<?> authorize = testbed.command("b4a3c2d1-e0f9-4a8b-9c7d-6e5f4a3b2c1d", "AuthorizeCustomer");
         assertThat(testbed.commandTypes()).containsExactly("AuthorizeCustomer", "CreateShoppingList", "ConfirmPayment");
-        assertThat(authorize.data()).isEqualTo(new AuthorizeCustomer("c0ffee00-1b2c-4d3e-8f40-5a6b7c8d9e03"));
+        assertThat(authorize.data()).isEqualTo(new AuthorizeCustomerCommand("c0ffee00-1b2c-4d3e-8f40-5a6b7c8d9e03"));
         assertThat(authorize.metadata().causationId()).isEqualTo("0d6a2f4e-8b1c-4e5d-9f7a-3c2b1a0e9d88");
         assertThat(testbed.saga("b4a3c2d1-e0f9-4a8b-9c7d-6e5f4a3b2c1d").step()).isEqualTo(2);
     }

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mallbots.cosec.domain.CreateOrderData;
-import mallbots.messages.cosec.CancelShoppingList;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.CancelShoppingListCommand;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.messages.ordering.OrderingMessages;
@@ -70,7 +70,7 @@ class SagaDeadlinesTest {
         assertThat(sweep()).isEqualTo("1 sagas overdue: 0 resent, 1 timed out, 0 failed");
         List<Message<?>> compensations = testbed.commands().subList(published, testbed.commands().size());
         assertThat(compensations).extracting(message -> (Object) message.data()).containsExactly(
-                new CancelShoppingList(listId), new RejectOrder(orderId, "timed out"));
+                new CancelShoppingListCommand(listId), new RejectOrderCommand(orderId, "timed out"));
         SagaState saga = testbed.saga(orderId);
         assertThat(saga.done()).isTrue();
         assertThat(saga.compensating()).isTrue();
@@ -142,7 +142,7 @@ class SagaDeadlinesTest {
         testbed.deliver(canceled);
 
         assertThat(testbed.commands().subList(published, testbed.commands().size())).extracting(message -> (Object) message.data())
-                .containsExactly(new CancelShoppingList(listId), new RejectOrder(orderId, "order canceled"));
+                .containsExactly(new CancelShoppingListCommand(listId), new RejectOrderCommand(orderId, "order canceled"));
         SagaState saga = testbed.saga(orderId);
         assertThat(saga.done()).isTrue();
         assertThat(saga.reason()).isEqualTo("order canceled");

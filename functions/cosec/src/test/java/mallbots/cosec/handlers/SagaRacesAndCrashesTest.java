@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mallbots.messages.cosec.CancelShoppingList;
-import mallbots.messages.cosec.InitiateShopping;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.CancelShoppingListCommand;
+import mallbots.messages.cosec.InitiateShoppingCommand;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
@@ -70,7 +70,7 @@ class SagaRacesAndCrashesTest {
         assertThat(results).extracting(SagaResult::status)
                 .containsExactlyInAnyOrder(Status.RECORDED, Status.RECORDED, Status.ADVANCED);
         assertThat(testbed.commandTypes()).endsWith("InitiateShopping").hasSize(4);
-        assertThat(testbed.lastCommand().data()).isEqualTo(new InitiateShopping(shoppingListId));
+        assertThat(testbed.lastCommand().data()).isEqualTo(new InitiateShoppingCommand(shoppingListId));
         assertThat(testbed.version(orderId)).isEqualTo(4);
     }
 
@@ -90,7 +90,7 @@ class SagaRacesAndCrashesTest {
         assertThat(results).extracting(SagaResult::status).containsOnlyOnce(Status.COMPENSATED)
                 .filteredOn(status -> status == Status.RECORDED).hasSize(2);
         assertThat(testbed.commands().subList(3, testbed.commands().size())).<Object>extracting(Message::data)
-                .containsExactly(new CancelShoppingList(shoppingListId), new RejectOrder(orderId, "customer is disabled"));
+                .containsExactly(new CancelShoppingListCommand(shoppingListId), new RejectOrderCommand(orderId, "customer is disabled"));
         assertThat(testbed.saga(orderId).reason()).isEqualTo("customer is disabled");
     }
 
@@ -150,7 +150,7 @@ class SagaRacesAndCrashesTest {
         assertThat(restarted.module.replies().handle(confirmed).status()).isEqualTo(Status.DUPLICATE);
         sweep(restarted, bus);
         assertThat(restarted.commandTypes()).hasSize(4).endsWith("InitiateShopping");
-        assertThat(restarted.lastCommand().data()).isEqualTo(new InitiateShopping(listId));
+        assertThat(restarted.lastCommand().data()).isEqualTo(new InitiateShoppingCommand(listId));
         assertThat(restarted.saga(orderId).step()).isEqualTo(3);
     }
 

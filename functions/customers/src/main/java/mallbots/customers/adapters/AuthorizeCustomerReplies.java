@@ -1,7 +1,7 @@
 package mallbots.customers.adapters;
 
 import mallbots.customers.application.Authorization;
-import mallbots.messages.cosec.AuthorizeCustomer;
+import mallbots.messages.cosec.AuthorizeCustomerCommand;
 import mallbots.messages.customers.AuthorizeCustomerReply;
 import mallbots.messages.customers.CustomersMessages;
 import mallbots.platform.messaging.Message;
@@ -14,7 +14,7 @@ public final class AuthorizeCustomerReplies {
     private AuthorizeCustomerReplies() {
     }
 
-    public static Message<AuthorizeCustomerReply> of(Message<AuthorizeCustomer> command, Authorization authorization) {
+    public static Message<AuthorizeCustomerReply> of(Message<AuthorizeCustomerCommand> command, Authorization authorization) {
         MessageType<AuthorizeCustomerReply> type = CustomersMessages.AUTHORIZE_CUSTOMER_REPLY;
         AuthorizeCustomerReply data = new AuthorizeCustomerReply();
         return authorization.granted()

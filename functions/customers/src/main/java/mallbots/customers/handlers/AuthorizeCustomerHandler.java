@@ -3,13 +3,13 @@ package mallbots.customers.handlers;
 import java.util.Objects;
 import mallbots.customers.adapters.AuthorizeCustomerReplies;
 import mallbots.customers.application.DecideAuthorization;
-import mallbots.messages.cosec.AuthorizeCustomer;
+import mallbots.messages.cosec.AuthorizeCustomerCommand;
 import mallbots.platform.consumer.MessageHandler;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.saga.CommandReplies;
 
 /** Answers the saga's AuthorizeCustomer, once per command: a redelivered command gets the same reply. */
-final class AuthorizeCustomerHandler implements MessageHandler<AuthorizeCustomer> {
+final class AuthorizeCustomerHandler implements MessageHandler<AuthorizeCustomerCommand> {
 
     private final DecideAuthorization authorization;
     private final CommandReplies replies;
@@ -20,7 +20,7 @@ final class AuthorizeCustomerHandler implements MessageHandler<AuthorizeCustomer
     }
 
     @Override
-    public void handle(Message<AuthorizeCustomer> command) {
+    public void handle(Message<AuthorizeCustomerCommand> command) {
         replies.answer(command, () ->
                 AuthorizeCustomerReplies.of(command, authorization.authorize(command.data().customerId())));
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import mallbots.customers.domain.Customer;
-import mallbots.messages.cosec.AuthorizeCustomer;
+import mallbots.messages.cosec.AuthorizeCustomerCommand;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.customers.CustomersMessages;
 import mallbots.platform.messaging.Message;
@@ -36,7 +36,7 @@ class CustomersEventsTest {
     @Test
     void anEnabledCustomerIsAuthorized() {
         String customerId = registered(true);
-        Message<AuthorizeCustomer> command = authorize(customerId);
+        Message<AuthorizeCustomerCommand> command = authorize(customerId);
 
         SQSBatchResponse response = deliver(List.of(command));
 
@@ -51,7 +51,7 @@ class CustomersEventsTest {
     @Test
     void aDisabledCustomerIsRefusedWithTheReason() {
         String customerId = registered(false);
-        Message<AuthorizeCustomer> command = authorize(customerId);
+        Message<AuthorizeCustomerCommand> command = authorize(customerId);
 
         deliver(List.of(command));
 
@@ -64,7 +64,7 @@ class CustomersEventsTest {
     @Test
     void anUnknownCustomerIsRefusedWithTheReason() {
         String customerId = UUID.randomUUID().toString();
-        Message<AuthorizeCustomer> command = authorize(customerId);
+        Message<AuthorizeCustomerCommand> command = authorize(customerId);
 
         deliver(List.of(command));
 
@@ -78,7 +78,7 @@ class CustomersEventsTest {
     @Test
     void theSameCommandTwiceGetsTheSameReplyAndChangesNothingTheSecondTime() {
         String customerId = registered(true);
-        Message<AuthorizeCustomer> command = authorize(customerId);
+        Message<AuthorizeCustomerCommand> command = authorize(customerId);
         String body = EventBridgeEvents.of(command, COSEC_CODEC);
         SqsEvents.send(sqs, queue, body);
 
@@ -105,7 +105,7 @@ class CustomersEventsTest {
     @Test
     void aRedeliveredCommandIsAnsweredAsTheFirstTimeEvenIfTheCustomerChangedSince() {
         String customerId = registered(true);
-        Message<AuthorizeCustomer> command = authorize(customerId);
+        Message<AuthorizeCustomerCommand> command = authorize(customerId);
         deliver(List.of(command));
         testbed.module.disable().disable(customerId);
 
@@ -124,14 +124,14 @@ class CustomersEventsTest {
     @Test
     void onlyThePoisonRecordsOfABatchFail() {
         String customerId = registered(true);
-        Message<AuthorizeCustomer> good = authorize(customerId);
+        Message<AuthorizeCustomerCommand> good = authorize(customerId);
         SqsEvents.send(sqs, queue, EventBridgeEvents.of(good, COSEC_CODEC));
         SqsEvents.send(sqs, queue, "{\"detail-type\": \"AuthorizeCustomer\", \"source\": ");
         Message<?> foreign = CustomersMessages.CUSTOMER_ENABLED.create(
                 new mallbots.messages.customers.CustomerEnabled(customerId))
                 .withMetadata(metadata -> metadata.withAggregate(customerId, 2));
         SqsEvents.send(sqs, queue, EventBridgeEvents.of(foreign, CustomersTestbed.CUSTOMERS_CODEC));
-        Message<AuthorizeCustomer> noSaga = CosecMessages.AUTHORIZE_CUSTOMER.create(new AuthorizeCustomer(customerId));
+        Message<AuthorizeCustomerCommand> noSaga = CosecMessages.AUTHORIZE_CUSTOMER.create(new AuthorizeCustomerCommand(customerId));
         SqsEvents.send(sqs, queue, EventBridgeEvents.of(noSaga, COSEC_CODEC));
         SQSEvent batch = SqsEvents.receive(sqs, queue, 4);
 
@@ -156,12 +156,12 @@ class CustomersEventsTest {
         return customer.id();
     }
 
-    private Message<AuthorizeCustomer> authorize(String customerId) {
+    private Message<AuthorizeCustomerCommand> authorize(String customerId) {
         Metadata metadata = Metadata.first().withSaga(UUID.randomUUID().toString(), "CreateOrderSaga", "mallbots.cosec");
-        return new Message<>(CosecMessages.AUTHORIZE_CUSTOMER, metadata, new AuthorizeCustomer(customerId));
+        return new Message<>(CosecMessages.AUTHORIZE_CUSTOMER, metadata, new AuthorizeCustomerCommand(customerId));
     }
 
-    private SQSBatchResponse deliver(List<Message<AuthorizeCustomer>> commands) {
+    private SQSBatchResponse deliver(List<Message<AuthorizeCustomerCommand>> commands) {
         commands.forEach(command -> SqsEvents.send(sqs, queue, EventBridgeEvents.of(command, COSEC_CODEC)));
         return function.handleRequest(SqsEvents.receive(sqs, queue, commands.size()), null);
     }
@@ -178,7 +178,7 @@ class CustomersEventsTest {
         return replies.getFirst();
     }
 
-    private static void assertRepliesTo(Message<?> reply, Message<AuthorizeCustomer> command) {
+    private static void assertRepliesTo(Message<?> reply, Message<AuthorizeCustomerCommand> command) {
         Metadata metadata = reply.metadata();
         assertThat(reply.source()).isEqualTo("mallbots.customers");
         assertThat(reply.detailType()).isEqualTo("AuthorizeCustomerReply");

@@ -1,8 +1,8 @@
 package mallbots.depot.adapters;
 
-import mallbots.messages.cosec.CancelShoppingList;
-import mallbots.messages.cosec.CreateShoppingList;
-import mallbots.messages.cosec.InitiateShopping;
+import mallbots.messages.cosec.CancelShoppingListCommand;
+import mallbots.messages.cosec.CreateShoppingListCommand;
+import mallbots.messages.cosec.InitiateShoppingCommand;
 import mallbots.messages.depot.CancelShoppingListReply;
 import mallbots.messages.depot.CreateShoppingListReply;
 import mallbots.messages.depot.DepotMessages;
@@ -16,30 +16,30 @@ public final class DepotReplies {
     private DepotReplies() {
     }
 
-    public static Message<CreateShoppingListReply> created(Message<CreateShoppingList> command, String shoppingListId) {
+    public static Message<CreateShoppingListReply> created(Message<CreateShoppingListCommand> command, String shoppingListId) {
         return SagaReplies.success(command, DepotMessages.CREATE_SHOPPING_LIST_REPLY,
                 new CreateShoppingListReply(shoppingListId));
     }
 
-    public static Message<CreateShoppingListReply> notCreated(Message<CreateShoppingList> command, String reason) {
+    public static Message<CreateShoppingListReply> notCreated(Message<CreateShoppingListCommand> command, String reason) {
         return SagaReplies.failure(command, DepotMessages.CREATE_SHOPPING_LIST_REPLY,
                 new CreateShoppingListReply(null), reason);
     }
 
-    public static Message<CancelShoppingListReply> canceled(Message<CancelShoppingList> command) {
+    public static Message<CancelShoppingListReply> canceled(Message<CancelShoppingListCommand> command) {
         return SagaReplies.success(command, DepotMessages.CANCEL_SHOPPING_LIST_REPLY, new CancelShoppingListReply());
     }
 
-    public static Message<CancelShoppingListReply> notCanceled(Message<CancelShoppingList> command, String reason) {
+    public static Message<CancelShoppingListReply> notCanceled(Message<CancelShoppingListCommand> command, String reason) {
         return SagaReplies.failure(command, DepotMessages.CANCEL_SHOPPING_LIST_REPLY, new CancelShoppingListReply(),
                 reason);
     }
 
-    public static Message<InitiateShoppingReply> initiated(Message<InitiateShopping> command) {
+    public static Message<InitiateShoppingReply> initiated(Message<InitiateShoppingCommand> command) {
         return SagaReplies.success(command, DepotMessages.INITIATE_SHOPPING_REPLY, new InitiateShoppingReply());
     }
 
-    public static Message<InitiateShoppingReply> notInitiated(Message<InitiateShopping> command, String reason) {
+    public static Message<InitiateShoppingReply> notInitiated(Message<InitiateShoppingCommand> command, String reason) {
         return SagaReplies.failure(command, DepotMessages.INITIATE_SHOPPING_REPLY, new InitiateShoppingReply(),
                 reason);
     }

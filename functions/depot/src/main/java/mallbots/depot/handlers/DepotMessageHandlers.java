@@ -77,7 +77,7 @@ final class DepotMessageHandlers {
     }
 
     private static List<CreateShoppingList.Wanted> wanted(
-            List<mallbots.messages.cosec.CreateShoppingList.Item> items) {
+            List<mallbots.messages.cosec.CreateShoppingListCommand.Item> items) {
         return items.stream().map(item -> new CreateShoppingList.Wanted(item.productId(), item.storeId(),
                 item.quantity())).toList();
     }

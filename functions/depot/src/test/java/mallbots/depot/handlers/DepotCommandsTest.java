@@ -13,7 +13,7 @@ import java.util.UUID;
 import mallbots.depot.domain.ShoppingList;
 import mallbots.depot.domain.ShoppingListStatus;
 import mallbots.messages.cosec.CosecMessages;
-import mallbots.messages.cosec.CreateShoppingList;
+import mallbots.messages.cosec.CreateShoppingListCommand;
 import mallbots.messages.depot.CreateShoppingListReply;
 import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.depot.ShoppingListCanceled;
@@ -47,11 +47,11 @@ class DepotCommandsTest {
         String apple = depot.product(shop, "Apple");
         String pear = depot.product(shop, "Pear");
         String bread = depot.product(bakery, "Bread");
-        Message<CreateShoppingList> command = createShoppingList(orderId, List.of(
-                new CreateShoppingList.Item(apple, shop, 2),
-                new CreateShoppingList.Item(bread, bakery, 1),
-                new CreateShoppingList.Item(pear, shop, 1),
-                new CreateShoppingList.Item(apple, shop, 3)));
+        Message<CreateShoppingListCommand> command = createShoppingList(orderId, List.of(
+                new CreateShoppingListCommand.Item(apple, shop, 2),
+                new CreateShoppingListCommand.Item(bread, bakery, 1),
+                new CreateShoppingListCommand.Item(pear, shop, 1),
+                new CreateShoppingListCommand.Item(apple, shop, 3)));
 
         depot.deliverOk(command);
 
@@ -79,7 +79,7 @@ class DepotCommandsTest {
         String unknownStore = UUID.randomUUID().toString();
 
         assertRefused(createShoppingList(UUID.randomUUID().toString(), List.of(
-                new CreateShoppingList.Item(apple, shop, 1), new CreateShoppingList.Item(apple, unknownStore, 1))),
+                new CreateShoppingListCommand.Item(apple, shop, 1), new CreateShoppingListCommand.Item(apple, unknownStore, 1))),
                 "store " + unknownStore + " is unknown");
     }
 
@@ -89,7 +89,7 @@ class DepotCommandsTest {
         String unknown = UUID.randomUUID().toString();
 
         assertRefused(createShoppingList(UUID.randomUUID().toString(),
-                List.of(new CreateShoppingList.Item(unknown, shop, 1))), "product " + unknown + " is unknown");
+                List.of(new CreateShoppingListCommand.Item(unknown, shop, 1))), "product " + unknown + " is unknown");
     }
 
     @Test
@@ -99,7 +99,7 @@ class DepotCommandsTest {
         depot.deliverOk(productRemoved(apple, 2));
 
         assertRefused(createShoppingList(UUID.randomUUID().toString(),
-                List.of(new CreateShoppingList.Item(apple, shop, 1))), "product " + apple + " was removed");
+                List.of(new CreateShoppingListCommand.Item(apple, shop, 1))), "product " + apple + " was removed");
     }
 
     @Test
@@ -109,7 +109,7 @@ class DepotCommandsTest {
         String bread = depot.product(bakery, "Bread");
 
         assertRefused(createShoppingList(UUID.randomUUID().toString(),
-                List.of(new CreateShoppingList.Item(bread, shop, 1))),
+                List.of(new CreateShoppingListCommand.Item(bread, shop, 1))),
                 "product " + bread + " is not sold by store " + shop);
     }
 
@@ -117,8 +117,8 @@ class DepotCommandsTest {
     void theSameCreateTwiceGetsTheSameReplyAndMakesOneList() {
         String shop = depot.store("Corner Shop", "Level 1, east");
         String apple = depot.product(shop, "Apple");
-        Message<CreateShoppingList> command = createShoppingList(UUID.randomUUID().toString(),
-                List.of(new CreateShoppingList.Item(apple, shop, 1)));
+        Message<CreateShoppingListCommand> command = createShoppingList(UUID.randomUUID().toString(),
+                List.of(new CreateShoppingListCommand.Item(apple, shop, 1)));
         String body = EventBridgeEvents.of(command, DepotTestbed.INBOUND);
         SqsEvents.send(depot.sqs, depot.queueUrl, body);
         SQSEvent first = SqsEvents.receive(depot.sqs, depot.queueUrl, 1);
@@ -140,8 +140,8 @@ class DepotCommandsTest {
     void aCreateDecidedAgainAfterItsReplyWasLostFindsTheListItMadeWhateverTheCachesSayNow() {
         String shop = depot.store("Corner Shop", "Level 1, east");
         String apple = depot.product(shop, "Apple");
-        Message<CreateShoppingList> command = createShoppingList(UUID.randomUUID().toString(),
-                List.of(new CreateShoppingList.Item(apple, shop, 1)));
+        Message<CreateShoppingListCommand> command = createShoppingList(UUID.randomUUID().toString(),
+                List.of(new CreateShoppingListCommand.Item(apple, shop, 1)));
         depot.deliverOk(command);
         String listId = ((CreateShoppingListReply) depot.published().getLast().data()).shoppingListId();
         // a crash after the list was written but before the reply was stored: only the list remains
@@ -258,7 +258,7 @@ class DepotCommandsTest {
     @Test
     void aCommandWithoutSagaFieldsFailsItsRecordAndIsNotAnswered() {
         Message<?> noSaga = CosecMessages.INITIATE_SHOPPING.create(
-                new mallbots.messages.cosec.InitiateShopping(UUID.randomUUID().toString()));
+                new mallbots.messages.cosec.InitiateShoppingCommand(UUID.randomUUID().toString()));
 
         // its schema refuses it too, so it cannot come from the saga; sent as it is
         var response = depot.deliverBodies(List.of(EventBridgeEvents.of(noSaga, DepotTestbed.INBOUND)));
@@ -270,7 +270,7 @@ class DepotCommandsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private void assertRefused(Message<CreateShoppingList> command, String reason) {
+    private void assertRefused(Message<CreateShoppingListCommand> command, String reason) {
         List<Map<String, AttributeValue>> before = depot.allItems();
 
         depot.deliverOk(command);

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 import mallbots.depot.adapters.DepotTable;
 import mallbots.depot.domain.ShoppingList;
-import mallbots.messages.cosec.CancelShoppingList;
+import mallbots.messages.cosec.CancelShoppingListCommand;
 import mallbots.messages.cosec.CosecMessages;
-import mallbots.messages.cosec.CreateShoppingList;
-import mallbots.messages.cosec.InitiateShopping;
+import mallbots.messages.cosec.CreateShoppingListCommand;
+import mallbots.messages.cosec.InitiateShoppingCommand;
 import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderingMessages;
@@ -219,16 +219,16 @@ final class DepotTestbed {
         return Metadata.first().withSaga(UUID.randomUUID().toString(), SAGA, "mallbots.cosec");
     }
 
-    static Message<CreateShoppingList> createShoppingList(String orderId, List<CreateShoppingList.Item> items) {
-        return new Message<>(CosecMessages.CREATE_SHOPPING_LIST, sagaCommand(), new CreateShoppingList(orderId, items));
+    static Message<CreateShoppingListCommand> createShoppingList(String orderId, List<CreateShoppingListCommand.Item> items) {
+        return new Message<>(CosecMessages.CREATE_SHOPPING_LIST, sagaCommand(), new CreateShoppingListCommand(orderId, items));
     }
 
-    static Message<InitiateShopping> initiateShopping(String shoppingListId) {
-        return new Message<>(CosecMessages.INITIATE_SHOPPING, sagaCommand(), new InitiateShopping(shoppingListId));
+    static Message<InitiateShoppingCommand> initiateShopping(String shoppingListId) {
+        return new Message<>(CosecMessages.INITIATE_SHOPPING, sagaCommand(), new InitiateShoppingCommand(shoppingListId));
     }
 
-    static Message<CancelShoppingList> cancelShoppingList(String shoppingListId) {
-        return new Message<>(CosecMessages.CANCEL_SHOPPING_LIST, sagaCommand(), new CancelShoppingList(shoppingListId));
+    static Message<CancelShoppingListCommand> cancelShoppingList(String shoppingListId) {
+        return new Message<>(CosecMessages.CANCEL_SHOPPING_LIST, sagaCommand(), new CancelShoppingListCommand(shoppingListId));
     }
 
     static Message<OrderCanceled> orderCanceled(String orderId, String shoppingId) {
@@ -256,7 +256,7 @@ final class DepotTestbed {
     String pendingList(String orderId) {
         String storeId = store("Corner Shop", "Level 1, east");
         String productId = product(storeId, "Apple");
-        deliverOk(createShoppingList(orderId, List.of(new CreateShoppingList.Item(productId, storeId, 2))));
+        deliverOk(createShoppingList(orderId, List.of(new CreateShoppingListCommand.Item(productId, storeId, 2))));
         Message<?> reply = published().getLast();
         assertThat(reply.metadata().reason()).isNull();
         return ((mallbots.messages.depot.CreateShoppingListReply) reply.data()).shoppingListId();

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
 import java.util.Map;
-import mallbots.messages.cosec.ApproveOrder;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.ApproveOrderCommand;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.ordering.OrderApproved;
 import mallbots.messages.ordering.OrderRejected;
 import mallbots.messages.ordering.OrderingMessages;
@@ -42,7 +42,7 @@ class OrderingCommandsTest {
     void approvingAPendingOrderApprovesItWithItsShoppingListAndRepliesSuccess() {
         String orderId = ordering.pendingOrder();
         String shoppingId = newId();
-        Message<ApproveOrder> command = approve(orderId, shoppingId);
+        Message<ApproveOrderCommand> command = approve(orderId, shoppingId);
 
         assertThat(ordering.deliver(command).getBatchItemFailures()).isEmpty();
 
@@ -70,7 +70,7 @@ class OrderingCommandsTest {
     @Test
     void theSameApproveOrderTwiceGetsTheSameReplyAndApprovesOnce() {
         String orderId = ordering.pendingOrder();
-        Message<ApproveOrder> command = approve(orderId, newId());
+        Message<ApproveOrderCommand> command = approve(orderId, newId());
         String body = OrderingTestbed.eventBridgeEvent(command);
         SqsEvents.send(ordering.sqs, ordering.queueUrl, body);
         SQSEvent first = ordering.receive(1);
@@ -94,7 +94,7 @@ class OrderingCommandsTest {
     @Test
     void anApprovalWhoseReplyWasLostIsAnsweredSuccessOnTheRedeliveryWithoutApprovingAgain() {
         String orderId = ordering.pendingOrder();
-        Message<ApproveOrder> command = approve(orderId, newId());
+        Message<ApproveOrderCommand> command = approve(orderId, newId());
         // the order was approved, then the function crashed before the reply was stored
         ordering.module.approveOrder().approve(command.metadata(), orderId, command.data().shoppingId());
         List<Map<String, AttributeValue>> history = ordering.historyOf(orderId);
@@ -111,7 +111,7 @@ class OrderingCommandsTest {
         String orderId = ordering.pendingOrder();
         assertThat(ordering.cancel(orderId).status()).isEqualTo(200);
         List<Map<String, AttributeValue>> history = ordering.historyOf(orderId);
-        Message<ApproveOrder> command = approve(orderId, newId());
+        Message<ApproveOrderCommand> command = approve(orderId, newId());
 
         assertThat(ordering.deliver(command).getBatchItemFailures()).isEmpty();
 
@@ -129,8 +129,8 @@ class OrderingCommandsTest {
         String rejected = ordering.pendingOrder();
         assertThat(ordering.deliver(reject(rejected)).getBatchItemFailures()).isEmpty();
         String unknown = newId();
-        Message<ApproveOrder> approveRejected = approve(rejected, newId());
-        Message<ApproveOrder> approveUnknown = approve(unknown, newId());
+        Message<ApproveOrderCommand> approveRejected = approve(rejected, newId());
+        Message<ApproveOrderCommand> approveUnknown = approve(unknown, newId());
 
         assertThat(ordering.deliver(approveRejected, approveUnknown).getBatchItemFailures()).isEmpty();
 
@@ -147,9 +147,9 @@ class OrderingCommandsTest {
         String shoppingId = newId();
         String orderId = ordering.approvedOrder(shoppingId);
         List<Map<String, AttributeValue>> history = ordering.historyOf(orderId);
-        Message<ApproveOrder> sameList = approve(orderId, shoppingId);
+        Message<ApproveOrderCommand> sameList = approve(orderId, shoppingId);
         String otherList = newId();
-        Message<ApproveOrder> anotherList = approve(orderId, otherList);
+        Message<ApproveOrderCommand> anotherList = approve(orderId, otherList);
 
         assertThat(ordering.deliver(sameList, anotherList).getBatchItemFailures()).isEmpty();
 
@@ -165,7 +165,7 @@ class OrderingCommandsTest {
     @Test
     void rejectingAPendingOrderRejectsItAndRepliesSuccess() {
         String orderId = ordering.pendingOrder();
-        Message<RejectOrder> command = reject(orderId);
+        Message<RejectOrderCommand> command = reject(orderId);
 
         assertThat(ordering.deliver(command).getBatchItemFailures()).isEmpty();
 
@@ -184,7 +184,7 @@ class OrderingCommandsTest {
     @Test
     void theSameRejectOrderTwiceGetsTheSameReplyAndRejectsOnce() {
         String orderId = ordering.pendingOrder();
-        Message<RejectOrder> command = reject(orderId);
+        Message<RejectOrderCommand> command = reject(orderId);
         assertThat(ordering.deliver(command).getBatchItemFailures()).isEmpty();
         List<Map<String, AttributeValue>> afterFirst = ordering.allItems();
 
@@ -207,8 +207,8 @@ class OrderingCommandsTest {
         List<Map<String, AttributeValue>> rejectedHistory = ordering.historyOf(rejected);
         List<Map<String, AttributeValue>> canceledHistory = ordering.historyOf(canceled);
         int published = ordering.published(OrderingMessages.ORDER_REJECTED).size();
-        Message<RejectOrder> rejectAgain = reject(rejected);
-        Message<RejectOrder> rejectCanceled = reject(canceled);
+        Message<RejectOrderCommand> rejectAgain = reject(rejected);
+        Message<RejectOrderCommand> rejectCanceled = reject(canceled);
 
         assertThat(ordering.deliver(rejectAgain, rejectCanceled).getBatchItemFailures()).isEmpty();
 
@@ -226,9 +226,9 @@ class OrderingCommandsTest {
         String ready = ordering.readyOrder(newId());
         String unknown = newId();
         List<Map<String, AttributeValue>> before = ordering.allItems();
-        Message<RejectOrder> rejectApproved = reject(approved);
-        Message<RejectOrder> rejectReady = reject(ready);
-        Message<RejectOrder> rejectUnknown = reject(unknown);
+        Message<RejectOrderCommand> rejectApproved = reject(approved);
+        Message<RejectOrderCommand> rejectReady = reject(ready);
+        Message<RejectOrderCommand> rejectUnknown = reject(unknown);
 
         assertThat(ordering.deliver(rejectApproved, rejectReady, rejectUnknown).getBatchItemFailures()).isEmpty();
 
@@ -248,8 +248,8 @@ class OrderingCommandsTest {
     @Test
     void aCommandWithoutTheSagasMetadataFailsItsRecordChangesNothingAndIsNotAnswered() {
         String orderId = ordering.pendingOrder();
-        Message<ApproveOrder> noSaga = new Message<>(approve(orderId, newId()).type(), Metadata.first(),
-                new ApproveOrder(orderId, newId()));
+        Message<ApproveOrderCommand> noSaga = new Message<>(approve(orderId, newId()).type(), Metadata.first(),
+                new ApproveOrderCommand(orderId, newId()));
 
         // not schema-checked on the way in: the schema would refuse it, as ordering does
         SqsEvents.send(ordering.sqs, ordering.queueUrl, OrderingTestbed.eventBridgeEvent(noSaga));

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import mallbots.messages.cosec.ApproveOrder;
+import mallbots.messages.cosec.ApproveOrderCommand;
 import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderingMessages;
 import mallbots.ordering.application.SagaAnswer;
@@ -27,7 +27,7 @@ class OrderingConcurrencyTest {
     void aCancelRacingTheApprovalEndsCanceledAndTheSagaIsToldTheTruth() throws Exception {
         String orderId = ordering.pendingOrder();
         String shoppingId = newId();
-        Message<ApproveOrder> command = approve(orderId, shoppingId);
+        Message<ApproveOrderCommand> command = approve(orderId, shoppingId);
         CountDownLatch start = new CountDownLatch(1);
 
         CompletableFuture<SagaAnswer> approval = CompletableFuture.supplyAsync(() -> {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import mallbots.messages.cosec.ApproveOrder;
+import mallbots.messages.cosec.ApproveOrderCommand;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.messaging.Outcome;
@@ -29,7 +29,7 @@ class OrderingCrashRecoveryTest {
     @Test
     void anApprovalThatCrashedBeforePublishingIsAnsweredOnRedeliveryAndItsEventIsSwept() {
         String orderId = ordering.pendingOrder();
-        Message<ApproveOrder> command = approve(orderId, newId());
+        Message<ApproveOrderCommand> command = approve(orderId, newId());
         OrderingModule crashing = OrderingModule.create(ordering.dynamo, ordering.tableName,
                 RecordingPublisher.crashing());
 

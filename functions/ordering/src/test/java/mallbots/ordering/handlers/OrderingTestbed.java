@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import mallbots.messages.baskets.BasketCheckedOut;
 import mallbots.messages.baskets.BasketsMessages;
-import mallbots.messages.cosec.ApproveOrder;
+import mallbots.messages.cosec.ApproveOrderCommand;
 import mallbots.messages.cosec.CosecMessages;
-import mallbots.messages.cosec.RejectOrder;
+import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.depot.ShoppingListCompleted;
 import mallbots.messages.ordering.OrderingMessages;
@@ -199,12 +199,12 @@ final class OrderingTestbed {
                 Money.of(amount)));
     }
 
-    static Message<ApproveOrder> approve(String orderId, String shoppingId) {
-        return command(CosecMessages.APPROVE_ORDER, new ApproveOrder(orderId, shoppingId));
+    static Message<ApproveOrderCommand> approve(String orderId, String shoppingId) {
+        return command(CosecMessages.APPROVE_ORDER, new ApproveOrderCommand(orderId, shoppingId));
     }
 
-    static Message<RejectOrder> reject(String orderId) {
-        return command(CosecMessages.REJECT_ORDER, new RejectOrder(orderId));
+    static Message<RejectOrderCommand> reject(String orderId) {
+        return command(CosecMessages.REJECT_ORDER, new RejectOrderCommand(orderId));
     }
 
     private static <T> Message<T> event(MessageType<T> type, String aggregateId, long version, T data) {

@@ -1,6 +1,6 @@
 package mallbots.payments.adapters;
 
-import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.messages.cosec.ConfirmPaymentCommand;
 import mallbots.messages.payments.ConfirmPaymentReply;
 import mallbots.messages.payments.PaymentsMessages;
 import mallbots.payments.domain.Confirmation;
@@ -13,7 +13,7 @@ public final class ConfirmPaymentReplies {
     private ConfirmPaymentReplies() {
     }
 
-    public static Message<ConfirmPaymentReply> of(Message<ConfirmPayment> command, Confirmation confirmation) {
+    public static Message<ConfirmPaymentReply> of(Message<ConfirmPaymentCommand> command, Confirmation confirmation) {
         ConfirmPaymentReply data = new ConfirmPaymentReply();
         return confirmation.confirmed()
                 ? SagaReplies.success(command, PaymentsMessages.CONFIRM_PAYMENT_REPLY, data)

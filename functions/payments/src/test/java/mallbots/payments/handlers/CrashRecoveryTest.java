@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.messages.cosec.ConfirmPaymentCommand;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderReadied;
 import mallbots.messages.ordering.OrderingMessages;
@@ -75,8 +75,8 @@ class CrashRecoveryTest {
     void aReplyWrittenBeforeACrashIsTheOneTheRedeliveredCommandGets() {
         String paymentId = testbed.module.authorizePayment().authorize(CUSTOMER, Money.of("10.00")).id();
         Metadata saga = Metadata.first().withSaga(UUID.randomUUID().toString(), "CreateOrderSaga", "mallbots.cosec");
-        Message<ConfirmPayment> command = new Message<>(CosecMessages.CONFIRM_PAYMENT, saga,
-                new ConfirmPayment(paymentId, CUSTOMER, Money.of("10.00")));
+        Message<ConfirmPaymentCommand> command = new Message<>(CosecMessages.CONFIRM_PAYMENT, saga,
+                new ConfirmPaymentCommand(paymentId, CUSTOMER, Money.of("10.00")));
         SQSEvent delivery = send(EventBridgeEvents.of(command, new MessageCodec(CosecMessages.ALL)));
 
         assertThatThrownBy(() -> crashing.handleRequest(delivery, null)).isInstanceOf(RecordingPublisher.SimulatedCrash.class);

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import mallbots.messages.cosec.ConfirmPayment;
+import mallbots.messages.cosec.ConfirmPaymentCommand;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderCreated;
@@ -53,7 +53,7 @@ class PaymentsEventsTest {
     @Test
     void aPaymentOfTheCustomerThatCoversTheAmountIsConfirmed() {
         String paymentId = payment(CUSTOMER, "20.00");
-        Message<ConfirmPayment> command = confirm(paymentId, CUSTOMER, "20.00");
+        Message<ConfirmPaymentCommand> command = confirm(paymentId, CUSTOMER, "20.00");
 
         SQSBatchResponse response = deliver(command);
 
@@ -68,7 +68,7 @@ class PaymentsEventsTest {
     @Test
     void anUnknownPaymentIsRefusedWithTheReason() {
         String paymentId = UUID.randomUUID().toString();
-        Message<ConfirmPayment> command = confirm(paymentId, CUSTOMER, "1.00");
+        Message<ConfirmPaymentCommand> command = confirm(paymentId, CUSTOMER, "1.00");
 
         deliver(command);
 
@@ -79,7 +79,7 @@ class PaymentsEventsTest {
     @Test
     void anotherCustomersPaymentIsRefusedWithTheReason() {
         String paymentId = payment(CUSTOMER, "20.00");
-        Message<ConfirmPayment> command = confirm(paymentId, UUID.randomUUID().toString(), "5.00");
+        Message<ConfirmPaymentCommand> command = confirm(paymentId, UUID.randomUUID().toString(), "5.00");
 
         deliver(command);
 
@@ -89,7 +89,7 @@ class PaymentsEventsTest {
     @Test
     void aPaymentTooSmallForTheAmountIsRefusedWithTheReason() {
         String paymentId = payment(CUSTOMER, "20.00");
-        Message<ConfirmPayment> command = confirm(paymentId, CUSTOMER, "20.01");
+        Message<ConfirmPaymentCommand> command = confirm(paymentId, CUSTOMER, "20.01");
 
         deliver(command);
 
@@ -99,7 +99,7 @@ class PaymentsEventsTest {
     @Test
     void theSameCommandTwiceGetsTheSameReplyAndChangesNothingTheSecondTime() {
         String paymentId = payment(CUSTOMER, "20.00");
-        Message<ConfirmPayment> command = confirm(paymentId, CUSTOMER, "20.00");
+        Message<ConfirmPaymentCommand> command = confirm(paymentId, CUSTOMER, "20.00");
         String body = EventBridgeEvents.of(command, COSEC_CODEC);
         SqsEvents.send(sqs, queue, body);
         SQSEvent firstDelivery = SqsEvents.receive(sqs, queue, 1);
@@ -123,14 +123,14 @@ class PaymentsEventsTest {
     @Test
     void aSecondConfirmPaymentOfTheSameSagaUnderANewMessageIdGetsTheFirstConfirmation() {
         String paymentId = payment(CUSTOMER, "20.00");
-        Message<ConfirmPayment> command = confirm(paymentId, CUSTOMER, "20.00");
+        Message<ConfirmPaymentCommand> command = confirm(paymentId, CUSTOMER, "20.00");
         deliver(command);
         List<Map<String, AttributeValue>> afterFirst = testbed.allItems();
 
         // the same saga asks again under a new message id (and for more than the payment covers)
-        Message<ConfirmPayment> again = new Message<>(CosecMessages.CONFIRM_PAYMENT,
+        Message<ConfirmPaymentCommand> again = new Message<>(CosecMessages.CONFIRM_PAYMENT,
                 command.metadata().withMessageId(UUID.randomUUID().toString()),
-                new ConfirmPayment(paymentId, CUSTOMER, Money.of("25.00")));
+                new ConfirmPaymentCommand(paymentId, CUSTOMER, Money.of("25.00")));
         deliver(again);
 
         List<Message<?>> replies = testbed.published().stream()
@@ -143,13 +143,13 @@ class PaymentsEventsTest {
 
     @Test
     void aRepeatedCommandIsAnsweredAsFirstDecidedEvenIfTheAnswerWouldNowDiffer() {
-        Message<ConfirmPayment> command = confirm(UUID.randomUUID().toString(), CUSTOMER, "1.00");
+        Message<ConfirmPaymentCommand> command = confirm(UUID.randomUUID().toString(), CUSTOMER, "1.00");
         deliver(command);
 
         // a new command of the saga is decided afresh; the first one keeps its answer
         String paymentId = payment(CUSTOMER, "5.00");
         deliver(command);
-        Message<ConfirmPayment> another = confirm(paymentId, CUSTOMER, "1.00");
+        Message<ConfirmPaymentCommand> another = confirm(paymentId, CUSTOMER, "1.00");
         deliver(another);
 
         List<Message<?>> replies = testbed.published().stream()
@@ -338,8 +338,8 @@ class PaymentsEventsTest {
                 .withMetadata(metadata -> metadata.withAggregate(orderId, 1));
         SqsEvents.send(sqs, queue, EventBridgeEvents.of(foreign, ORDERING_CODEC));
         // a command without the saga's reply address cannot be answered
-        Message<ConfirmPayment> noSaga = CosecMessages.CONFIRM_PAYMENT.create(
-                new ConfirmPayment(UUID.randomUUID().toString(), CUSTOMER, Money.of("1.00")));
+        Message<ConfirmPaymentCommand> noSaga = CosecMessages.CONFIRM_PAYMENT.create(
+                new ConfirmPaymentCommand(UUID.randomUUID().toString(), CUSTOMER, Money.of("1.00")));
         SqsEvents.send(sqs, queue, EventBridgeEvents.of(noSaga, COSEC_CODEC));
         SQSEvent batch = SqsEvents.receive(sqs, queue, 4);
 
@@ -361,10 +361,10 @@ class PaymentsEventsTest {
         return testbed.module.authorizePayment().authorize(customerId, Money.of(amount)).id();
     }
 
-    private static Message<ConfirmPayment> confirm(String paymentId, String customerId, String amount) {
+    private static Message<ConfirmPaymentCommand> confirm(String paymentId, String customerId, String amount) {
         Metadata metadata = Metadata.first().withSaga(UUID.randomUUID().toString(), "CreateOrderSaga", "mallbots.cosec");
         return new Message<>(CosecMessages.CONFIRM_PAYMENT, metadata,
-                new ConfirmPayment(paymentId, customerId, Money.of(amount)));
+                new ConfirmPaymentCommand(paymentId, customerId, Money.of(amount)));
     }
 
     private static Message<OrderReadied> readied(String orderId, String total) {
@@ -405,7 +405,7 @@ class PaymentsEventsTest {
         return published.getFirst();
     }
 
-    private void assertRefused(Message<ConfirmPayment> command, String reason) {
+    private void assertRefused(Message<ConfirmPaymentCommand> command, String reason) {
         Message<?> reply = onlyReply();
         assertThat(reply.metadata().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(reply.metadata().reason()).isEqualTo(reason);
@@ -416,7 +416,7 @@ class PaymentsEventsTest {
                 .containsExactly("command#key#ConfirmPayment of saga " + command.metadata().sagaId());
     }
 
-    private static void assertRepliesTo(Message<?> reply, Message<ConfirmPayment> command) {
+    private static void assertRepliesTo(Message<?> reply, Message<ConfirmPaymentCommand> command) {
         Metadata metadata = reply.metadata();
         assertThat(reply.source()).isEqualTo("mallbots.payments");
         assertThat(reply.detailType()).isEqualTo("ConfirmPaymentReply");

@@ -8,20 +8,20 @@ public final class CosecMessages {
 
     public static final String SOURCE = "mallbots.cosec";
 
-    public static final MessageType<AuthorizeCustomer> AUTHORIZE_CUSTOMER =
-            MessageType.of(SOURCE, "AuthorizeCustomer", AuthorizeCustomer.class);
-    public static final MessageType<CreateShoppingList> CREATE_SHOPPING_LIST =
-            MessageType.of(SOURCE, "CreateShoppingList", CreateShoppingList.class);
-    public static final MessageType<CancelShoppingList> CANCEL_SHOPPING_LIST =
-            MessageType.of(SOURCE, "CancelShoppingList", CancelShoppingList.class);
-    public static final MessageType<ConfirmPayment> CONFIRM_PAYMENT =
-            MessageType.of(SOURCE, "ConfirmPayment", ConfirmPayment.class);
-    public static final MessageType<InitiateShopping> INITIATE_SHOPPING =
-            MessageType.of(SOURCE, "InitiateShopping", InitiateShopping.class);
-    public static final MessageType<ApproveOrder> APPROVE_ORDER =
-            MessageType.of(SOURCE, "ApproveOrder", ApproveOrder.class);
-    public static final MessageType<RejectOrder> REJECT_ORDER =
-            MessageType.of(SOURCE, "RejectOrder", RejectOrder.class);
+    public static final MessageType<AuthorizeCustomerCommand> AUTHORIZE_CUSTOMER =
+            MessageType.of(SOURCE, "AuthorizeCustomer", AuthorizeCustomerCommand.class);
+    public static final MessageType<CreateShoppingListCommand> CREATE_SHOPPING_LIST =
+            MessageType.of(SOURCE, "CreateShoppingList", CreateShoppingListCommand.class);
+    public static final MessageType<CancelShoppingListCommand> CANCEL_SHOPPING_LIST =
+            MessageType.of(SOURCE, "CancelShoppingList", CancelShoppingListCommand.class);
+    public static final MessageType<ConfirmPaymentCommand> CONFIRM_PAYMENT =
+            MessageType.of(SOURCE, "ConfirmPayment", ConfirmPaymentCommand.class);
+    public static final MessageType<InitiateShoppingCommand> INITIATE_SHOPPING =
+            MessageType.of(SOURCE, "InitiateShopping", InitiateShoppingCommand.class);
+    public static final MessageType<ApproveOrderCommand> APPROVE_ORDER =
+            MessageType.of(SOURCE, "ApproveOrder", ApproveOrderCommand.class);
+    public static final MessageType<RejectOrderCommand> REJECT_ORDER =
+            MessageType.of(SOURCE, "RejectOrder", RejectOrderCommand.class);
 
     public static final MessageTypes ALL = MessageTypes.of(
             AUTHORIZE_CUSTOMER,

@@ -3,9 +3,9 @@ package mallbots.messages.cosec;
 import mallbots.messages.Require;
 
 /** Saga command to depot: make the shopping list available to bots. */
-public record InitiateShopping(String shoppingListId) {
+public record InitiateShoppingCommand(String shoppingListId) {
 
-    public InitiateShopping {
+    public InitiateShoppingCommand {
         Require.id(shoppingListId, "shoppingListId");
     }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import mallbots.messages.Require;
 
 /** Saga command to depot: build a pending shopping list for the order. */
-public record CreateShoppingList(String orderId, List<Item> items) {
+public record CreateShoppingListCommand(String orderId, List<Item> items) {
 
-    public CreateShoppingList {
+    public CreateShoppingListCommand {
         Require.id(orderId, "orderId");
         items = Require.items(items, "items");
     }

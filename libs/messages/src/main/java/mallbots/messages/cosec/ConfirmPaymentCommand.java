@@ -4,9 +4,9 @@ import mallbots.messages.Require;
 import mallbots.platform.domain.Money;
 
 /** Saga command to payments: succeed if the payment exists, belongs to the customer and covers the amount. */
-public record ConfirmPayment(String paymentId, String customerId, Money amount) {
+public record ConfirmPaymentCommand(String paymentId, String customerId, Money amount) {
 
-    public ConfirmPayment {
+    public ConfirmPaymentCommand {
         Require.id(paymentId, "paymentId");
         Require.id(customerId, "customerId");
         Require.notNegative(amount, "amount");

@@ -3,9 +3,9 @@ package mallbots.messages.cosec;
 import mallbots.messages.Require;
 
 /** Saga command to customers: succeed if the customer exists and is enabled. */
-public record AuthorizeCustomer(String customerId) {
+public record AuthorizeCustomerCommand(String customerId) {
 
-    public AuthorizeCustomer {
+    public AuthorizeCustomerCommand {
         Require.id(customerId, "customerId");
     }
 }

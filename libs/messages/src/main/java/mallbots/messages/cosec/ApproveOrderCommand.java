@@ -3,9 +3,9 @@ package mallbots.messages.cosec;
 import mallbots.messages.Require;
 
 /** Saga command to ordering: approve the order. */
-public record ApproveOrder(String orderId, String shoppingId) {
+public record ApproveOrderCommand(String orderId, String shoppingId) {
 
-    public ApproveOrder {
+    public ApproveOrderCommand {
         Require.id(orderId, "orderId");
         Require.id(shoppingId, "shoppingId");
     }

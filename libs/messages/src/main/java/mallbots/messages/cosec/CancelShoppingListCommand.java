@@ -3,9 +3,9 @@ package mallbots.messages.cosec;
 import mallbots.messages.Require;
 
 /** Saga compensation to depot: cancel the shopping list. */
-public record CancelShoppingList(String shoppingListId) {
+public record CancelShoppingListCommand(String shoppingListId) {
 
-    public CancelShoppingList {
+    public CancelShoppingListCommand {
         Require.id(shoppingListId, "shoppingListId");
     }
 }
