@@ -1,4 +1,4 @@
-package mallbots.ordering.handlers;
+package mallbots.ordering;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -18,7 +18,10 @@ import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The ordering context wired: its use cases on one table, publishing through one publisher. */
+/**
+ * The ordering context wired, its composition root: its use cases on one table, publishing through
+ * one publisher. The only class that makes the adapters; {@code handlers} take the use cases from here.
+ */
 public record OrderingModule(
         GetOrder getOrder,
         CancelOrder cancelOrder,

@@ -13,11 +13,11 @@ import mallbots.ordering.domain.Order;
 import mallbots.ordering.domain.OrderEvent;
 import mallbots.ordering.domain.OrderItem;
 import mallbots.platform.domain.VersionedEvent;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.messaging.Metadata;
-import mallbots.platform.messaging.Nullable;
 import mallbots.platform.messaging.OutboundEvent;
 
 /**
@@ -26,12 +26,12 @@ import mallbots.platform.messaging.OutboundEvent;
  * event made. A change caused by a message continues that message's flow (same correlation id);
  * the saga's routing (sagaId, replyTo) is not copied: these are events, not replies.
  */
-final class OrderIntegrationEvents {
+final class OrderingAnnouncements {
 
     private final MessageCodec codec = new MessageCodec(OrderingMessages.ALL);
 
     /** The messages announcing the order's uncommitted events, in their order. */
-    List<OutboundEvent> of(Order order, @Nullable Metadata cause) {
+    List<OutboundEvent> of(Order order, Cause cause) {
         List<OutboundEvent> messages = new ArrayList<>();
         for (VersionedEvent<OrderEvent> versioned : order.uncommittedEvents()) {
             messages.add(switch (versioned.event()) {
@@ -56,9 +56,8 @@ final class OrderIntegrationEvents {
     }
 
     private <T> OutboundEvent message(MessageType<T> type, Order order, VersionedEvent<OrderEvent> event,
-            @Nullable Metadata cause, T data) {
-        Metadata metadata = (cause == null ? Metadata.first() : Metadata.causedBy(cause).withSaga(null, null, null))
-                .withAggregate(order.id(), event.version());
+            Cause cause, T data) {
+        Metadata metadata = cause.followUp().withSaga(null, null, null).withAggregate(order.id(), event.version());
         return OutboundEvent.of(new Message<>(type, metadata, data), codec);
     }
 

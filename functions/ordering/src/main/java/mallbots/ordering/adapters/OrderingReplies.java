@@ -9,9 +9,9 @@ import mallbots.platform.messaging.MessageType;
 import mallbots.platform.saga.SagaReplies;
 
 /** The replies that tell the saga how ordering answered ApproveOrder and RejectOrder. */
-public final class OrderReplies {
+public final class OrderingReplies {
 
-    private OrderReplies() {
+    private OrderingReplies() {
     }
 
     public static Message<ApproveOrderReply> toApprove(Message<?> command, SagaAnswer answer) {

@@ -1,4 +1,4 @@
-package mallbots.ordering.adapters;
+package mallbots.ordering.handlers;
 
 import java.util.Objects;
 import mallbots.messages.baskets.BasketCheckedOut;
@@ -6,55 +6,51 @@ import mallbots.messages.baskets.BasketsMessages;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.payments.PaymentsMessages;
-import mallbots.ordering.application.ApproveOrder;
+import mallbots.ordering.OrderingModule;
+import mallbots.ordering.adapters.OrderingReplies;
 import mallbots.ordering.application.CompleteOrder;
-import mallbots.ordering.application.CreateOrder;
 import mallbots.ordering.application.ReadyOrder;
-import mallbots.ordering.application.RejectOrder;
 import mallbots.ordering.domain.OrderItem;
 import mallbots.platform.consumer.MessageHandlers;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.Metadata;
 import mallbots.platform.saga.CommandReplies;
 
 /**
- * The messages ordering subscribes to, each turned into its use case: BasketCheckedOut (baskets),
+ * Every message ordering consumes, and the use case each goes to: BasketCheckedOut (baskets),
  * ShoppingListCompleted (depot), InvoicePaid (payments), and the saga's ApproveOrder and
  * RejectOrder (cosec), which are answered once each through {@link CommandReplies}: the order's
  * change is applied at most once per command (the event store remembers the command's id), and
  * then the reply is stored and published; a redelivered command gets the stored reply again.
+ * The template's rules route exactly these types to OrderingQueue.
  *
  * <p>A handler that throws fails its record, which SQS delivers again and, after the queue's
  * maxReceiveCount, moves to the dead-letter queue (see {@link ReadyOrder} and
  * {@link CompleteOrder} for the states that do so).
  */
-public final class OrderingMessageHandlers {
+public final class OrderingSubscriptions {
 
-    private OrderingMessageHandlers() {
+    private OrderingSubscriptions() {
     }
 
-    public static MessageHandlers of(CreateOrder create, ReadyOrder ready, CompleteOrder complete,
-            ApproveOrder approve, RejectOrder reject, CommandReplies replies) {
-        Objects.requireNonNull(create, "create");
-        Objects.requireNonNull(ready, "ready");
-        Objects.requireNonNull(complete, "complete");
-        Objects.requireNonNull(approve, "approve");
-        Objects.requireNonNull(reject, "reject");
-        Objects.requireNonNull(replies, "replies");
+    public static MessageHandlers of(OrderingModule ordering) {
+        Objects.requireNonNull(ordering, "ordering");
+        CommandReplies replies = ordering.replies();
         return MessageHandlers.builder()
-                .on(BasketsMessages.BASKET_CHECKED_OUT, m -> create.fromCheckout(m.metadata(), m.data().basketId(),
-                        m.data().customerId(), m.data().paymentId(),
-                        m.data().items().stream().map(OrderingMessageHandlers::item).toList()))
-                .on(DepotMessages.SHOPPING_LIST_COMPLETED, m -> ready.ready(m.metadata(), m.data().orderId(),
-                        m.data().shoppingListId()))
-                .on(PaymentsMessages.INVOICE_PAID, m -> complete.complete(m.metadata(), m.data().orderId(),
-                        m.data().invoiceId()))
+                .on(BasketsMessages.BASKET_CHECKED_OUT, m -> ordering.createOrder().fromCheckout(Cause.of(m),
+                        m.data().basketId(), m.data().customerId(), m.data().paymentId(),
+                        m.data().items().stream().map(OrderingSubscriptions::item).toList()))
+                .on(DepotMessages.SHOPPING_LIST_COMPLETED, m -> ordering.readyOrder().ready(Cause.of(m),
+                        m.data().orderId(), m.data().shoppingListId()))
+                .on(PaymentsMessages.INVOICE_PAID, m -> ordering.completeOrder().complete(Cause.of(m),
+                        m.data().orderId(), m.data().invoiceId()))
                 .on(CosecMessages.APPROVE_ORDER, command -> replies.answer(requireSaga(command), () ->
-                        OrderReplies.toApprove(command, approve.approve(command.metadata(), command.data().orderId(),
-                                command.data().shoppingId()))))
+                        OrderingReplies.toApprove(command, ordering.approveOrder().approve(Cause.of(command),
+                                command.data().orderId(), command.data().shoppingId()))))
                 .on(CosecMessages.REJECT_ORDER, command -> replies.answer(requireSaga(command), () ->
-                        OrderReplies.toReject(command, reject.reject(command.metadata(), command.data().orderId(),
-                                command.data().reason()))))
+                        OrderingReplies.toReject(command, ordering.rejectOrder().reject(Cause.of(command),
+                                command.data().orderId(), command.data().reason()))))
                 .build();
     }
 
