@@ -1,6 +1,7 @@
-package mallbots.baskets.adapters;
+package mallbots.baskets.handlers;
 
 import java.util.Objects;
+import mallbots.baskets.BasketsModule;
 import mallbots.baskets.domain.CachedProduct;
 import mallbots.baskets.domain.CachedStore;
 import mallbots.messages.stores.ProductAdded;
@@ -16,19 +17,20 @@ import mallbots.platform.cache.EntityCache;
 import mallbots.platform.consumer.MessageHandlers;
 
 /**
- * The stores context's events that baskets subscribes to, each merged into a cache: the events
+ * Every message baskets consumes: the stores context's events, each merged into a cache: the events
  * that carry a store's name, and every product event (baskets needs the price).
  * StoreParticipationToggled is not among them: a basket does not care, and the template's rule
  * does not route it here (a copy that did arrive would fail and reach the dead-letter queue).
  */
-public final class StoresEventHandlers {
+public final class BasketsSubscriptions {
 
-    private StoresEventHandlers() {
+    private BasketsSubscriptions() {
     }
 
-    public static MessageHandlers of(EntityCache<CachedStore> stores, EntityCache<CachedProduct> products) {
-        Objects.requireNonNull(stores, "stores");
-        Objects.requireNonNull(products, "products");
+    public static MessageHandlers of(BasketsModule baskets) {
+        Objects.requireNonNull(baskets, "baskets");
+        EntityCache<CachedStore> stores = baskets.storeCache();
+        EntityCache<CachedProduct> products = baskets.productCache();
         return MessageHandlers.builder()
                 .on(StoresMessages.STORE_CREATED, CacheFeed.merge(stores, StoreCreated::storeId,
                         (store, event, version) -> store.named(event.name(), version)))

@@ -22,7 +22,7 @@ import mallbots.platform.messaging.OutboundEvent;
  * items stays inside baskets. Each message carries the basket's id and the version its event made.
  * Baskets' commands come from HTTP requests, so each message starts a flow of its own.
  */
-final class BasketIntegrationEvents {
+final class BasketsAnnouncements {
 
     private final MessageCodec codec = new MessageCodec(BasketsMessages.ALL);
 

@@ -1,4 +1,4 @@
-package mallbots.baskets.handlers;
+package mallbots.baskets;
 
 import java.util.Objects;
 import mallbots.baskets.adapters.EventStoreBasketRepository;
@@ -18,7 +18,10 @@ import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The baskets context wired: its use cases on one table, publishing through one publisher. */
+/**
+ * The baskets context wired, its composition root: its use cases and caches on one table,
+ * publishing through one publisher. The only class that makes the adapters.
+ */
 public record BasketsModule(
         StartBasket startBasket,
         GetBasket getBasket,
