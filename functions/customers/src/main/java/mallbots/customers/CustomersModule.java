@@ -1,4 +1,4 @@
-package mallbots.customers.handlers;
+package mallbots.customers;
 
 import java.util.Objects;
 import mallbots.customers.adapters.DynamoCustomerRepository;
@@ -16,7 +16,10 @@ import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The customers context wired: its use cases on one table and one publisher. */
+/**
+ * The customers context wired, its composition root: its use cases on one table and one
+ * publisher. The only class that makes the adapters.
+ */
 public record CustomersModule(
         RegisterCustomer register,
         EnableCustomer enable,

@@ -16,11 +16,11 @@ import mallbots.platform.messaging.OutboundEvent;
  * customer's id and the version of its item after the change. Each starts a flow of its own
  * (the HTTP request that caused it carries no message).
  */
-final class CustomerIntegrationEvents {
+final class CustomersAnnouncements {
 
     private static final MessageCodec CODEC = new MessageCodec(CustomersMessages.ALL);
 
-    private CustomerIntegrationEvents() {
+    private CustomersAnnouncements() {
     }
 
     static OutboundEvent of(CustomerEvent event, long itemVersion) {

@@ -9,9 +9,9 @@ import mallbots.platform.messaging.MessageType;
 import mallbots.platform.saga.SagaReplies;
 
 /** The AuthorizeCustomerReply that tells the saga an authorization's outcome. */
-public final class AuthorizeCustomerReplies {
+public final class CustomersReplies {
 
-    private AuthorizeCustomerReplies() {
+    private CustomersReplies() {
     }
 
     public static Message<AuthorizeCustomerReply> of(Message<AuthorizeCustomerCommand> command, Authorization authorization) {

@@ -1,27 +1,27 @@
 package mallbots.customers.handlers;
 
 import java.util.Objects;
-import mallbots.customers.adapters.AuthorizeCustomerReplies;
-import mallbots.customers.application.DecideAuthorization;
-import mallbots.messages.cosec.AuthorizeCustomerCommand;
-import mallbots.platform.consumer.MessageHandler;
-import mallbots.platform.messaging.Message;
+import mallbots.customers.CustomersModule;
+import mallbots.customers.adapters.CustomersReplies;
+import mallbots.messages.cosec.CosecMessages;
+import mallbots.platform.consumer.MessageHandlers;
 import mallbots.platform.saga.CommandReplies;
 
-/** Answers the saga's AuthorizeCustomer, once per command: a redelivered command gets the same reply. */
-final class AuthorizeCustomerHandler implements MessageHandler<AuthorizeCustomerCommand> {
+/**
+ * Every message customers consumes: the saga's AuthorizeCustomer, answered once per command
+ * through {@link CommandReplies} (a redelivered command gets the same reply). The template's
+ * rules route exactly this type to CustomersQueue.
+ */
+public final class CustomersSubscriptions {
 
-    private final DecideAuthorization authorization;
-    private final CommandReplies replies;
-
-    AuthorizeCustomerHandler(DecideAuthorization authorization, CommandReplies replies) {
-        this.authorization = Objects.requireNonNull(authorization, "authorization");
-        this.replies = Objects.requireNonNull(replies, "replies");
+    private CustomersSubscriptions() {
     }
 
-    @Override
-    public void handle(Message<AuthorizeCustomerCommand> command) {
-        replies.answer(command, () ->
-                AuthorizeCustomerReplies.of(command, authorization.authorize(command.data().customerId())));
+    public static MessageHandlers of(CustomersModule customers) {
+        Objects.requireNonNull(customers, "customers");
+        return MessageHandlers.builder()
+                .on(CosecMessages.AUTHORIZE_CUSTOMER, command -> customers.replies().answer(command, () ->
+                        CustomersReplies.of(command, customers.authorize().authorize(command.data().customerId()))))
+                .build();
     }
 }
