@@ -1,4 +1,4 @@
-package mallbots.payments.handlers;
+package mallbots.payments;
 
 import java.util.Objects;
 import mallbots.payments.adapters.DynamoInvoiceRepository;
@@ -19,7 +19,10 @@ import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The payments context wired: its use cases on one table and one publisher. */
+/**
+ * The payments context wired, its composition root: its use cases on one table and one
+ * publisher. The only class that makes the adapters.
+ */
 public record PaymentsModule(
         AuthorizePayment authorizePayment,
         GetPayment getPayment,

@@ -14,17 +14,14 @@ import mallbots.platform.messaging.OutboundEvent;
  * Turns what happened to an invoice into the integration event on the bus, stamped with the
  * invoice's id and the version of its item after the change.
  */
-final class InvoiceIntegrationEvents {
+final class PaymentsAnnouncements {
 
     private static final MessageCodec CODEC = new MessageCodec(PaymentsMessages.ALL);
 
-    private InvoiceIntegrationEvents() {
+    private PaymentsAnnouncements() {
     }
 
-    /**
-     * @param metadata {@code Metadata.first()} for a change an HTTP request made, {@code Metadata.causedBy(...)}
-     *                 for one a message caused
-     */
+    /** @param metadata the change's {@code Cause.followUp()}: a new flow for an HTTP request, the message's flow otherwise */
     static OutboundEvent of(InvoiceEvent event, Metadata metadata, long itemVersion) {
         Metadata stamped = metadata.withAggregate(event.invoiceId(), itemVersion);
         Message<?> message = switch (event) {

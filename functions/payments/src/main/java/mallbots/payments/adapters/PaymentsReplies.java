@@ -8,9 +8,9 @@ import mallbots.platform.messaging.Message;
 import mallbots.platform.saga.SagaReplies;
 
 /** The ConfirmPaymentReply that tells the saga whether the payment covers the order. */
-public final class ConfirmPaymentReplies {
+public final class PaymentsReplies {
 
-    private ConfirmPaymentReplies() {
+    private PaymentsReplies() {
     }
 
     public static Message<ConfirmPaymentReply> of(Message<ConfirmPaymentCommand> command, Confirmation confirmation) {
