@@ -1,4 +1,4 @@
-package mallbots.search.handlers;
+package mallbots.search;
 
 import java.util.Objects;
 import mallbots.platform.aws.AwsClients;
