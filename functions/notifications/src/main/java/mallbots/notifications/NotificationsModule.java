@@ -1,4 +1,4 @@
-package mallbots.notifications.handlers;
+package mallbots.notifications;
 
 import java.time.Clock;
 import java.util.Objects;
