@@ -1,4 +1,4 @@
-package mallbots.stores.handlers;
+package mallbots.stores;
 
 import java.util.Objects;
 import mallbots.platform.aws.AwsClients;
