@@ -20,7 +20,10 @@ import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The depot context wired: its use cases on one table, publishing through one publisher. */
+/**
+ * The composition root of depot: its use cases, the DynamoDB adapters and the two caches of the
+ * stores context's data on one table, publishing through one publisher.
+ */
 public record DepotModule(
         CreateShoppingList createShoppingList,
         CancelShoppingList cancelShoppingList,
