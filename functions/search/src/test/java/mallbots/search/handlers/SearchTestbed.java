@@ -41,6 +41,7 @@ import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
+import mallbots.search.SearchModule;
 import mallbots.search.adapters.SearchTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,4 +1,4 @@
-package mallbots.stores.handlers;
+package mallbots.stores;
 
 import java.util.Objects;
 import mallbots.platform.aws.AwsClients;
@@ -38,7 +38,7 @@ import mallbots.stores.domain.StoreEvent;
 import mallbots.stores.domain.StoreSnapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The stores context wired: every use case, on one table and one publisher. */
+/** The composition root of stores: every use case, on one table and one publisher. */
 public record StoresModule(
         CreateStore createStore,
         EnableParticipation enableParticipation,

@@ -11,10 +11,12 @@ import mallbots.messages.stores.StoreRebranded;
 import mallbots.messages.stores.StoresMessages;
 import mallbots.platform.cache.CacheFeed;
 import mallbots.platform.consumer.MessageHandlers;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
+import mallbots.search.SearchModule;
 import mallbots.search.domain.OrderLine;
-import mallbots.search.domain.OrderStatus;
 import mallbots.search.domain.Placement;
+import mallbots.search.domain.SearchOrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,23 +26,28 @@ import org.slf4j.LoggerFactory;
  * merges by the aggregate version, a name by the version that set it; any other detail-type fails
  * and reaches the DLQ.
  */
-final class SearchMessageHandlers {
+final class SearchSubscriptions {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchMessageHandlers.class);
+    private static final Logger log = LoggerFactory.getLogger(SearchSubscriptions.class);
 
-    private SearchMessageHandlers() {
+    private SearchSubscriptions() {
     }
 
     static MessageHandlers of(SearchModule search) {
         var orders = search.projectOrder();
         return MessageHandlers.builder()
-                .on(OrderingMessages.ORDER_CREATED, m -> skipped(m, orders.created(m.messageId(), m.data().orderId(),
+                .on(OrderingMessages.ORDER_CREATED, m -> skipped(m, orders.created(Cause.of(m), m.data().orderId(),
                         placement(m), version(m))))
-                .on(OrderingMessages.ORDER_APPROVED, m -> status(search, m, m.data().orderId(), OrderStatus.APPROVED))
-                .on(OrderingMessages.ORDER_REJECTED, m -> status(search, m, m.data().orderId(), OrderStatus.REJECTED))
-                .on(OrderingMessages.ORDER_READIED, m -> status(search, m, m.data().orderId(), OrderStatus.READY))
-                .on(OrderingMessages.ORDER_COMPLETED, m -> status(search, m, m.data().orderId(), OrderStatus.COMPLETED))
-                .on(OrderingMessages.ORDER_CANCELED, m -> status(search, m, m.data().orderId(), OrderStatus.CANCELED))
+                .on(OrderingMessages.ORDER_APPROVED,
+                        m -> status(search, m, m.data().orderId(), SearchOrderStatus.APPROVED))
+                .on(OrderingMessages.ORDER_REJECTED,
+                        m -> status(search, m, m.data().orderId(), SearchOrderStatus.REJECTED))
+                .on(OrderingMessages.ORDER_READIED,
+                        m -> status(search, m, m.data().orderId(), SearchOrderStatus.READY))
+                .on(OrderingMessages.ORDER_COMPLETED,
+                        m -> status(search, m, m.data().orderId(), SearchOrderStatus.COMPLETED))
+                .on(OrderingMessages.ORDER_CANCELED,
+                        m -> status(search, m, m.data().orderId(), SearchOrderStatus.CANCELED))
                 .on(CustomersMessages.CUSTOMER_REGISTERED, CacheFeed.merge(search.customerNames(),
                         CustomerRegistered::customerId, (name, event, version) -> name.named(event.name(), version)))
                 .on(StoresMessages.STORE_CREATED, CacheFeed.merge(search.storeNames(),
@@ -54,8 +61,8 @@ final class SearchMessageHandlers {
                 .build();
     }
 
-    private static void status(SearchModule search, Message<?> message, String orderId, OrderStatus status) {
-        skipped(message, search.projectOrder().changed(message.messageId(), orderId, status, version(message),
+    private static void status(SearchModule search, Message<?> message, String orderId, SearchOrderStatus status) {
+        skipped(message, search.projectOrder().changed(Cause.of(message), orderId, status, version(message),
                 message.metadata().occurredAt()));
     }
 

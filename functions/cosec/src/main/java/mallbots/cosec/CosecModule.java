@@ -1,4 +1,4 @@
-package mallbots.cosec.handlers;
+package mallbots.cosec;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +18,10 @@ import mallbots.platform.saga.SagaOrchestrator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The cosec context wired: the create-order saga's instances in one table, its commands through
- * one publisher, its deadlines swept from the table's deadline index.
+ * The composition root of cosec, the create-order saga execution coordinator (the original
+ * MallBots application's name for the context that runs the create-order saga): the saga's
+ * instances in one table, its commands through one publisher, its deadlines swept from the
+ * table's deadline index.
  */
 public record CosecModule(
         StartCreateOrderSaga start,

@@ -1,9 +1,11 @@
-package mallbots.notifications.handlers;
+package mallbots.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import mallbots.notifications.handlers.NotificationsApiFunction;
+import mallbots.notifications.handlers.NotificationsEventsFunction;
 import mallbots.platform.config.Environment;
 import org.junit.jupiter.api.Test;
 

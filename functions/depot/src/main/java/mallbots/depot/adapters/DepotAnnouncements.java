@@ -1,12 +1,12 @@
 package mallbots.depot.adapters;
 
 import java.util.Optional;
-import mallbots.depot.application.Cause;
 import mallbots.depot.domain.ShoppingList;
 import mallbots.depot.domain.ShoppingListStatus;
 import mallbots.messages.depot.DepotMessages;
 import mallbots.messages.depot.ShoppingListCanceled;
 import mallbots.messages.depot.ShoppingListCompleted;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.Metadata;
@@ -18,19 +18,19 @@ import mallbots.platform.messaging.OutboundEvent;
  * the version of its item after the change. An event caused by a message continues that flow
  * (but is no saga reply: it carries no saga fields); one caused by a request starts a flow.
  */
-final class ShoppingListEvents {
+final class DepotAnnouncements {
 
     private static final MessageCodec CODEC = new MessageCodec(DepotMessages.ALL);
 
-    private ShoppingListEvents() {
+    private DepotAnnouncements() {
     }
 
     static Optional<OutboundEvent> of(ShoppingList before, ShoppingList after, Cause cause, long itemVersion) {
         if (before.status() == after.status()) {
             return Optional.empty();
         }
-        Metadata metadata = (cause.isMessage() ? Metadata.causedBy(cause.metadata()).withSaga(null, null, null)
-                : Metadata.first()).withAggregate(after.id(), itemVersion);
+        // a follow-up of a saga command is no reply to it: the saga fields are dropped
+        Metadata metadata = cause.followUp().withSaga(null, null, null).withAggregate(after.id(), itemVersion);
         Message<?> message;
         if (after.status() == ShoppingListStatus.COMPLETED) {
             message = new Message<>(DepotMessages.SHOPPING_LIST_COMPLETED, metadata,

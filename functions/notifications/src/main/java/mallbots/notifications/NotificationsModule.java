@@ -1,4 +1,4 @@
-package mallbots.notifications.handlers;
+package mallbots.notifications;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** The notifications context wired: its use cases on one table, sending through one sender. */
+/** The composition root of notifications: its use cases on one table, sending through one sender. */
 public record NotificationsModule(
         EntityCache<CachedCustomer> customerCache,
         NotifyCustomer notifyCustomer,

@@ -1,4 +1,4 @@
-package mallbots.depot.handlers;
+package mallbots.depot;
 
 import java.util.Objects;
 import mallbots.depot.adapters.DynamoShoppingLists;
@@ -9,8 +9,8 @@ import mallbots.depot.application.CompleteShoppingList;
 import mallbots.depot.application.CreateShoppingList;
 import mallbots.depot.application.GetShoppingList;
 import mallbots.depot.application.InitiateShopping;
-import mallbots.depot.domain.CachedProduct;
-import mallbots.depot.domain.CachedStore;
+import mallbots.depot.domain.ProductToPick;
+import mallbots.depot.domain.StoreToVisit;
 import mallbots.platform.aws.AwsClients;
 import mallbots.platform.cache.DynamoEntityCache;
 import mallbots.platform.cache.EntityCache;
@@ -20,7 +20,10 @@ import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The depot context wired: its use cases on one table, publishing through one publisher. */
+/**
+ * The composition root of depot: its use cases, the DynamoDB adapters and the two caches of the
+ * stores context's data on one table, publishing through one publisher.
+ */
 public record DepotModule(
         CreateShoppingList createShoppingList,
         CancelShoppingList cancelShoppingList,
@@ -29,8 +32,8 @@ public record DepotModule(
         CompleteShoppingList completeShoppingList,
         GetShoppingList getShoppingList,
         CancelOrderShopping cancelOrderShopping,
-        EntityCache<CachedStore> storeCache,
-        EntityCache<CachedProduct> productCache,
+        EntityCache<StoreToVisit> storeCache,
+        EntityCache<ProductToPick> productCache,
         CommandReplies replies) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -52,10 +55,10 @@ public record DepotModule(
     /** On a table shaped as {@code DepotTable} in template.yaml, publishing through {@code publisher}. */
     public static DepotModule create(DynamoDbClient dynamo, String tableName, EventPublisher publisher) {
         var lists = new DynamoShoppingLists(dynamo, tableName, publisher);
-        var stores = DynamoEntityCache.builder(dynamo, tableName, CachedStore.class)
-                .keyPrefix("store#").blank(CachedStore::unseen).build();
-        var products = DynamoEntityCache.builder(dynamo, tableName, CachedProduct.class)
-                .keyPrefix("product#").blank(CachedProduct::unseen).build();
+        var stores = DynamoEntityCache.builder(dynamo, tableName, StoreToVisit.class)
+                .keyPrefix("store#").blank(StoreToVisit::unseen).build();
+        var products = DynamoEntityCache.builder(dynamo, tableName, ProductToPick.class)
+                .keyPrefix("product#").blank(ProductToPick::unseen).build();
         return new DepotModule(
                 new CreateShoppingList(lists, stores, products),
                 new CancelShoppingList(lists),

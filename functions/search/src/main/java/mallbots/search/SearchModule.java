@@ -1,4 +1,4 @@
-package mallbots.search.handlers;
+package mallbots.search;
 
 import java.util.Objects;
 import mallbots.platform.aws.AwsClients;
@@ -13,9 +13,10 @@ import mallbots.search.domain.CachedName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The search context wired on one table. Search publishes nothing: its stores get a publisher
- * that refuses, which no write reaches (no change of search has an outbox entry), so the
- * function needs no EVENT_BUS_NAME, no sweeper and no PutEvents permission.
+ * The composition root of search: its use cases and caches on one table. Search publishes
+ * nothing: its stores get a publisher that refuses, which no write reaches (no change of search
+ * has an outbox entry), so the function needs no EVENT_BUS_NAME, no sweeper and no PutEvents
+ * permission.
  */
 public record SearchModule(
         ProjectOrder projectOrder,

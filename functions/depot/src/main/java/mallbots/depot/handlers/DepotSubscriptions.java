@@ -3,8 +3,8 @@ package mallbots.depot.handlers;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import mallbots.depot.DepotModule;
 import mallbots.depot.adapters.DepotReplies;
-import mallbots.depot.application.Cause;
 import mallbots.depot.application.CreateShoppingList;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderingMessages;
@@ -17,6 +17,7 @@ import mallbots.messages.stores.StoresMessages;
 import mallbots.platform.cache.CacheFeed;
 import mallbots.platform.consumer.MessageHandlers;
 import mallbots.platform.domain.DomainException;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 
 /**
@@ -25,9 +26,9 @@ import mallbots.platform.messaging.Message;
  * a refusal of the domain is a failure reply with its reason, anything else fails the record so
  * that it is retried), and OrderCanceled. Any other detail-type fails and reaches the DLQ.
  */
-final class DepotMessageHandlers {
+final class DepotSubscriptions {
 
-    private DepotMessageHandlers() {
+    private DepotSubscriptions() {
     }
 
     static MessageHandlers of(DepotModule depot) {
@@ -45,7 +46,7 @@ final class DepotMessageHandlers {
                 .on(StoresMessages.PRODUCT_REMOVED, CacheFeed.remove(products, ProductRemoved::productId))
                 .on(CosecMessages.CREATE_SHOPPING_LIST, command -> depot.replies().answer(command, () -> decide(
                         () -> {
-                            String listId = depot.createShoppingList().create(command.messageId(),
+                            String listId = depot.createShoppingList().create(Cause.of(command),
                                     command.data().orderId(), wanted(command.data().items())).id();
                             return DepotReplies.created(command, listId);
                         },
