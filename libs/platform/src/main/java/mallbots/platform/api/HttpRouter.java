@@ -66,6 +66,14 @@ public final class HttpRouter {
         return new Builder();
     }
 
+    /**
+     * The route keys this router serves, e.g. "PUT /api/stores/{id}/rebrand", most specific first.
+     * The template routes a context's whole prefix here; a test holds every key reachable through it.
+     */
+    public List<String> routeKeys() {
+        return routes.stream().map(route -> route.template().key()).toList();
+    }
+
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return handle(event, null);
     }
