@@ -2,8 +2,6 @@ package mallbots.local.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Constructor;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import mallbots.local.http.RouteTable;
-import mallbots.local.lambda.FunctionCode;
-import mallbots.local.lambda.FunctionHost;
 import mallbots.local.template.Template;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,9 +32,6 @@ import software.amazon.event.ruler.Machine;
 class TemplateWiringTest {
 
     private static final Template TEMPLATE = RepositoryTemplate.read();
-    private static final URI NO_AWS = URI.create("http://127.0.0.1:9");
-    private static final Map<String, ClassLoader> LOADERS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, Object> HANDLERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The catalogue, the only routes without a token (README, "Who may call what"). */
     private static final Set<String> PUBLIC_ROUTES = Set.of("GET /api/stores", "GET /api/stores/participating",
@@ -177,43 +170,15 @@ class TemplateWiringTest {
         return context.substring(0, 1).toUpperCase(Locale.ROOT) + context.substring(1);
     }
 
-    /**
-     * The handler as Lambda's init builds it: from the function's jar alone, with the template's
-     * environment. Built once per function, in one class loader per jar (loading a jar is the slow part).
-     */
     private static Object handler(Template.Function function) {
-        return HANDLERS.computeIfAbsent(function.logicalId(), id -> build(function));
+        return ServedRoutes.handler(TEMPLATE, function);
     }
 
-    private static Object build(Template.Function function) {
-        ClassLoader loader = LOADERS.computeIfAbsent(function.codeUri(),
-                jar -> FunctionCode.of(function, RepositoryTemplate.ROOT).loader());
-        Map<String, String> environment = FunctionHost.environment(function, TEMPLATE.region(), NO_AWS);
-        try {
-            Class<?> type = Class.forName(function.handler().split("::")[0], true, loader);
-            Class<?> config = Class.forName("mallbots.platform.config.Environment", true, loader);
-            Constructor<?> constructor = type.getConstructor(config);
-            return constructor.newInstance(config.getMethod("of", Map.class).invoke(null, environment));
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(function.logicalId() + ": cannot build " + function.handler() + " from its environment", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     private static List<String> handledMessages(Object handler) {
-        return (List<String>) call(handler, "handledMessages");
+        return ServedRoutes.handledMessages(handler);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> routeKeys(Object handler) {
-        return (List<String>) call(handler, "routeKeys");
-    }
-
-    private static Object call(Object handler, String method) {
-        try {
-            return handler.getClass().getMethod(method).invoke(handler);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(handler.getClass().getName() + "." + method + "()", e);
-        }
+        return ServedRoutes.routeKeys(handler);
     }
 }
