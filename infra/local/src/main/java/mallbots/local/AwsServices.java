@@ -3,7 +3,7 @@ package mallbots.local;
 import java.net.URI;
 import mallbots.emulators.eventbridge.DeliveryListener;
 import mallbots.emulators.eventbridge.LambdaInvoker;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 
 /** Where the local cloud's AWS services are: our embedded endpoint, or an external one such as LocalStack. */
 interface AwsServices extends AutoCloseable {
@@ -11,7 +11,7 @@ interface AwsServices extends AutoCloseable {
     /** The single endpoint functions, the SDK and the AWS CLI use. */
     URI endpoint();
 
-    AwsClients clients();
+    ProvisioningClients clients();
 
     /** Lets EventBridge invoke the hosted functions and report its deliveries, where it can. */
     void connect(LambdaInvoker invoker, DeliveryListener listener);

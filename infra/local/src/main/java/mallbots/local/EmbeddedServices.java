@@ -7,22 +7,22 @@ import mallbots.emulators.UsageMeter;
 import mallbots.emulators.eventbridge.DeliveryListener;
 import mallbots.emulators.eventbridge.EventBridgeSettings;
 import mallbots.emulators.eventbridge.LambdaInvoker;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 
 /** The embedded endpoint: our EventBridge, ElasticMQ and dynalite behind one URI. */
 final class EmbeddedServices implements AwsServices {
 
     private final LocalAwsEndpoint endpoint;
-    private final AwsClients clients;
+    private final ProvisioningClients clients;
 
-    private EmbeddedServices(LocalAwsEndpoint endpoint, AwsClients clients) {
+    private EmbeddedServices(LocalAwsEndpoint endpoint, ProvisioningClients clients) {
         this.endpoint = endpoint;
         this.clients = clients;
     }
 
     static EmbeddedServices start(int port, String region, Path dataDir, UsageMeter usage) {
         LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(port, dataDir, EventBridgeSettings.defaults(region), usage);
-        return new EmbeddedServices(endpoint, AwsClients.of(endpoint.uri(), region));
+        return new EmbeddedServices(endpoint, ProvisioningClients.of(endpoint.uri(), region));
     }
 
     @Override
@@ -31,7 +31,7 @@ final class EmbeddedServices implements AwsServices {
     }
 
     @Override
-    public AwsClients clients() {
+    public ProvisioningClients clients() {
         return clients;
     }
 

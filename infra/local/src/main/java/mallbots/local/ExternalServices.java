@@ -4,7 +4,7 @@ import java.net.URI;
 import mallbots.emulators.eventbridge.DeliveryListener;
 import mallbots.emulators.eventbridge.LambdaInvoker;
 import mallbots.local.console.FlowConsole;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 
 /**
  * An AWS-compatible endpoint someone else runs (LocalStack, Floci): the template is provisioned
@@ -14,12 +14,12 @@ import mallbots.local.provision.AwsClients;
 final class ExternalServices implements AwsServices {
 
     private final URI endpoint;
-    private final AwsClients clients;
+    private final ProvisioningClients clients;
     private final FlowConsole console;
 
     ExternalServices(URI endpoint, String region, FlowConsole console) {
         this.endpoint = endpoint;
-        this.clients = AwsClients.of(endpoint, region);
+        this.clients = ProvisioningClients.of(endpoint, region);
         this.console = console;
     }
 
@@ -29,7 +29,7 @@ final class ExternalServices implements AwsServices {
     }
 
     @Override
-    public AwsClients clients() {
+    public ProvisioningClients clients() {
         return clients;
     }
 

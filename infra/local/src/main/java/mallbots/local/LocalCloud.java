@@ -17,7 +17,7 @@ import mallbots.local.dlq.Retries;
 import mallbots.local.http.HttpApiServer;
 import mallbots.local.lambda.FunctionHost;
 import mallbots.local.lambda.SqsEventSourceMapping;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import mallbots.local.provision.Provisioner;
 import mallbots.local.template.Template;
 import mallbots.local.template.TemplateReader;
@@ -167,7 +167,7 @@ public final class LocalCloud implements AutoCloseable {
         return webConsole.uri();
     }
 
-    public AwsClients clients() {
+    public ProvisioningClients clients() {
         return services.clients();
     }
 

@@ -11,7 +11,7 @@ import mallbots.local.dlq.DeadLetterQueues;
 import mallbots.local.dlq.FailureRecords;
 import mallbots.local.dlq.Retries;
 import mallbots.local.lambda.HostException;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import mallbots.local.runtime.Invoke;
 import mallbots.local.template.Template;
 import mallbots.local.template.TemplateException;
@@ -119,7 +119,7 @@ public final class Main {
         URI endpoint = options.awsEndpoint();
         Template template = TemplateReader.read(options.template(), options.parameters(),
                 new TemplateReader.Site(options.region(), endpoint, URI.create("http://127.0.0.1:" + options.apiPort())));
-        try (AwsClients aws = AwsClients.of(endpoint, options.region())) {
+        try (ProvisioningClients aws = ProvisioningClients.of(endpoint, options.region())) {
             FailureRecords failures = new FailureRecords(options.stateDir().resolve("failures.tsv"));
             DeadLetterQueues dlqs = new DeadLetterQueues(template, aws, failures);
             List<String> command = options.command();

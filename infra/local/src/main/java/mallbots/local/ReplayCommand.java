@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import mallbots.local.template.Template;
 import mallbots.local.template.TemplateReader;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
@@ -63,7 +63,7 @@ final class ReplayCommand {
                 new TemplateReader.Site(options.region(), endpoint, URI.create("http://127.0.0.1:" + options.apiPort())));
         Template.Archive archive = archive(template, archiveName);
         String bus = archive.sourceArn().substring(archive.sourceArn().lastIndexOf('/') + 1);
-        try (AwsClients aws = AwsClients.of(endpoint, options.region())) {
+        try (ProvisioningClients aws = ProvisioningClients.of(endpoint, options.region())) {
             List<String> ruleArns = new ArrayList<>();
             for (String rule : rules) {
                 try {

@@ -17,7 +17,7 @@ import java.net.http.HttpResponse;
 import mallbots.emulators.LocalAwsEndpoint;
 import mallbots.emulators.Ports;
 import mallbots.emulators.eventbridge.EventBridgeSettings;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,7 +48,7 @@ class CrashRestartTest {
             String table = recordsTable(port);
             put(port, table, "kept");
             String queueUrl;
-            try (AwsClients aws = clients(port)) {
+            try (ProvisioningClients aws = clients(port)) {
                 queueUrl = aws.sqs().createQueue(r -> r.queueName("crash-test")).queueUrl();
                 aws.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("in flight"));
                 // one receive without delete: the receive count survives too
@@ -57,7 +57,7 @@ class CrashRestartTest {
             }
             // accepted by PutEvents, its first delivery attempt failed (BrokenTarget always throws), a retry is due
             String brokenId;
-            try (AwsClients aws = clients(port)) {
+            try (ProvisioningClients aws = clients(port)) {
                 brokenId = aws.events().putEvents(r -> r.entries(e -> e.eventBusName("testbus").source("test.shop")
                         .detailType("Broken").detail("{\"id\":\"kept-across-the-kill\"}"))).entries().getFirst().eventId();
             }
@@ -81,7 +81,7 @@ class CrashRestartTest {
             restarted = start(port, data, state);
             restarted.awaitReady(READY_WITHIN);
             assertThat(get(port, table, "kept")).as("the item written before the kill").isPresent();
-            try (AwsClients aws = clients(port)) {
+            try (ProvisioningClients aws = clients(port)) {
                 var messages = aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)
                         .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
                 assertThat(messages).as("the message queued before the kill").hasSize(1);
@@ -90,7 +90,7 @@ class CrashRestartTest {
             }
 
             // the delivery goes on where it was: its remaining retries fail too, and it is dead-lettered as its RetryPolicy says
-            try (AwsClients aws = clients(port)) {
+            try (ProvisioningClients aws = clients(port)) {
                 String dlq = aws.sqs().getQueueUrl(r -> r.queueName("mallbots-broken-dlq")).queueUrl();
                 Message deadLetter = null;
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -138,7 +138,7 @@ class CrashRestartTest {
     }
 
     private static String recordsTable(int port) {
-        try (AwsClients aws = clients(port)) {
+        try (ProvisioningClients aws = clients(port)) {
             DynamoDbClient dynamo = aws.dynamo();
             return dynamo.listTables().tableNames().stream().filter(name -> name.endsWith("-records")).findFirst()
                     .orElseThrow();
@@ -146,14 +146,14 @@ class CrashRestartTest {
     }
 
     private static void put(int port, String table, String key) {
-        try (AwsClients aws = clients(port)) {
+        try (ProvisioningClients aws = clients(port)) {
             DynamoDbClient dynamo = aws.dynamo();
             dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN("0"))));
         }
     }
 
     private static java.util.Optional<Map<String, AttributeValue>> get(int port, String table, String key) {
-        try (AwsClients aws = clients(port)) {
+        try (ProvisioningClients aws = clients(port)) {
             DynamoDbClient dynamo = aws.dynamo();
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                     .key(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN("0")))).item();
@@ -161,8 +161,8 @@ class CrashRestartTest {
         }
     }
 
-    private static AwsClients clients(int port) {
-        return AwsClients.of(URI.create("http://127.0.0.1:" + port), "us-east-1");
+    private static ProvisioningClients clients(int port) {
+        return ProvisioningClients.of(URI.create("http://127.0.0.1:" + port), "us-east-1");
     }
 
     private static Path tempDir(String prefix) {

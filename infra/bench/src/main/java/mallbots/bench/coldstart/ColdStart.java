@@ -22,7 +22,7 @@ import java.util.jar.JarOutputStream;
 import mallbots.emulators.LocalAwsEndpoint;
 import mallbots.emulators.Ports;
 import mallbots.local.lambda.FunctionHost;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import mallbots.local.provision.Provisioner;
 import mallbots.local.runtime.RuntimeApi;
 import mallbots.local.runtime.RuntimeProcess;
@@ -155,7 +155,7 @@ public final class ColdStart {
         Map<String, String> answers = new HashMap<>();
         List<Sample> hello = new ArrayList<>();
         try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(port, region, null);
-             AwsClients clients = AwsClients.of(endpoint.uri(), region);
+             ProvisioningClients clients = ProvisioningClients.of(endpoint.uri(), region);
              RuntimeApi api = RuntimeApi.start()) {
             new Provisioner(clients, line -> { }).provision(template);
             if (options.aot()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import mallbots.local.dlq.DeadLetterQueues;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import mallbots.local.template.Template;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -26,11 +26,11 @@ public final class QueuesView {
     private static final int BODY_CHARS = 400;
 
     private final Template template;
-    private final AwsClients aws;
+    private final ProvisioningClients aws;
     private final DeadLetterQueues deadLetterQueues;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
-    public QueuesView(Template template, AwsClients aws, DeadLetterQueues deadLetterQueues) {
+    public QueuesView(Template template, ProvisioningClients aws, DeadLetterQueues deadLetterQueues) {
         this.template = template;
         this.aws = aws;
         this.deadLetterQueues = deadLetterQueues;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mallbots.local.lambda.LambdaPayloads;
-import mallbots.local.provision.AwsClients;
+import mallbots.local.provision.ProvisioningClients;
 import mallbots.local.template.Template;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -37,10 +37,10 @@ public final class DeadLetterQueues {
     private static final int PEEK_VISIBILITY_SECONDS = 30;
 
     private final Template template;
-    private final AwsClients aws;
+    private final ProvisioningClients aws;
     private final FailureRecords failures;
 
-    public DeadLetterQueues(Template template, AwsClients aws, FailureRecords failures) {
+    public DeadLetterQueues(Template template, ProvisioningClients aws, FailureRecords failures) {
         this.template = template;
         this.aws = aws;
         this.failures = failures;

@@ -31,10 +31,10 @@ public final class Provisioner {
     public record Provisioned(Map<String, String> queueUrlsByArn, List<String> lines) {
     }
 
-    private final AwsClients aws;
+    private final ProvisioningClients aws;
     private final Consumer<String> log;
 
-    public Provisioner(AwsClients aws, Consumer<String> log) {
+    public Provisioner(ProvisioningClients aws, Consumer<String> log) {
         this.aws = aws;
         this.log = log;
     }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Evaluates the intrinsic functions a SAM template of this kind uses: Ref, Fn::GetAtt, Fn::Sub
- * (string and [string, variables] forms), Fn::Join and Fn::Select. Any other intrinsic is an
- * error that names where it was found: the local cloud never guesses.
+ * (string and [string, variables] forms), Fn::Join, Fn::Select and Fn::FindInMap (without
+ * DefaultValue). Any other intrinsic is an error that names where it was found: the local cloud
+ * never guesses.
  */
 final class Intrinsics {
 
@@ -19,6 +20,9 @@ final class Intrinsics {
         String ref(String name, String where);
 
         String getAtt(String logicalId, String attribute, String where);
+
+        /** The template's Mappings section. */
+        Map<?, ?> mappings();
     }
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -59,8 +63,9 @@ final class Intrinsics {
             case "Fn::Sub" -> sub(argument, where);
             case "Fn::Join" -> join(resolve(argument, where), where);
             case "Fn::Select" -> select(resolve(argument, where), where);
+            case "Fn::FindInMap" -> findInMap(resolve(argument, where), where);
             default -> throw TemplateException.at(where, function.replace("Fn::", "!")
-                    + " is not supported by the local cloud (supported: !Ref, !GetAtt, !Sub, !Join, !Select)");
+                    + " is not supported by the local cloud (supported: !Ref, !GetAtt, !Sub, !Join, !Select, !FindInMap)");
         };
     }
 
@@ -136,6 +141,29 @@ final class Intrinsics {
             throw TemplateException.at(where, "Fn::Select index " + index + " is outside " + values);
         }
         return values.get(index);
+    }
+
+    /** A value of the Mappings: a string or a list of strings, as CloudFormation allows there. */
+    private Object findInMap(Object argument, String where) {
+        List<?> keys = list(argument, where, "Fn::FindInMap");
+        if (keys.size() != 3) {
+            throw TemplateException.at(where, "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey], got " + argument);
+        }
+        String map = scalar(keys.get(0), where, "Fn::FindInMap");
+        String top = scalar(keys.get(1), where, "Fn::FindInMap");
+        String second = scalar(keys.get(2), where, "Fn::FindInMap");
+        Object mapping = names.mappings().get(map);
+        if (!(mapping instanceof Map<?, ?> tops)) {
+            throw TemplateException.at(where, "!FindInMap: no mapping " + map + " in Mappings");
+        }
+        if (!(tops.get(top) instanceof Map<?, ?> seconds)) {
+            throw TemplateException.at(where, "!FindInMap: mapping " + map + " has no key " + top);
+        }
+        Object value = seconds.get(second);
+        if (value == null) {
+            throw TemplateException.at(where, "!FindInMap: mapping " + map + "." + top + " has no key " + second);
+        }
+        return value;
     }
 
     private static List<?> list(Object value, String where, String function) {

@@ -46,7 +46,7 @@ public final class TemplateReader {
     }
 
     private static final Set<String> TOP_LEVEL = Set.of("AWSTemplateFormatVersion", "Transform", "Description",
-            "Metadata", "Parameters", "Globals", "Resources", "Outputs");
+            "Metadata", "Parameters", "Mappings", "Globals", "Resources", "Outputs");
     private static final Set<String> RESOURCE_KEYS = Set.of("Type", "Properties", "DependsOn", "DeletionPolicy",
             "UpdateReplacePolicy", "Metadata");
     private static final Set<String> PARAMETER_KEYS = Set.of("Type", "Default", "Description", "AllowedValues",
@@ -69,6 +69,7 @@ public final class TemplateReader {
     private final Map<String, String> types = new LinkedHashMap<>();
     private final Map<String, Map<?, ?>> definitions = new LinkedHashMap<>();
     private final Map<String, String> physicalNames = new HashMap<>();
+    private final Map<String, Object> mappings = new LinkedHashMap<>();
     private final Set<String> naming = new HashSet<>();
     private final Intrinsics intrinsics = new Intrinsics(new LocalNames());
     private final List<String> notes = new ArrayList<>();
@@ -97,8 +98,9 @@ public final class TemplateReader {
         return read(CloudFormationYaml.read(file), parameterOverrides, site);
     }
 
+    /** The document as written: its Fn::ForEach loops are expanded first ({@link LanguageExtensions}). */
     public static Template read(Map<String, Object> document, Map<String, String> parameterOverrides, Site site) {
-        return new TemplateReader(site).build(document, parameterOverrides);
+        return new TemplateReader(site).build(LanguageExtensions.expand(document), parameterOverrides);
     }
 
     private Template build(Map<String, Object> document, Map<String, String> overrides) {
@@ -108,6 +110,7 @@ public final class TemplateReader {
                         + TOP_LEVEL.stream().sorted().toList() + ")");
             }
         }
+        map(document.get("Mappings"), "Mappings").forEach((name, mapping) -> mappings.put(String.valueOf(name), mapping));
         issuerParameters.addAll(issuerParameters(map(document.get("Resources"), "Resources")));
         readParameters(map(document.get("Parameters"), "Parameters"), overrides);
         readResourceTypes(map(document.get("Resources"), "Resources"));
@@ -600,6 +603,11 @@ public final class TemplateReader {
     }
 
     private final class LocalNames implements Intrinsics.Names {
+
+        @Override
+        public Map<?, ?> mappings() {
+            return mappings;
+        }
 
         @Override
         public String ref(String name, String where) {

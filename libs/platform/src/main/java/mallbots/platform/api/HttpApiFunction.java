@@ -79,6 +79,11 @@ public abstract class HttpApiFunction implements RequestHandler<APIGatewayV2HTTP
         return null;
     }
 
+    /** The route keys of this function's router (see {@link HttpRouter#routeKeys()}). */
+    public final java.util.List<String> routeKeys() {
+        return router.routeKeys();
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try (LogContext.Scope scope = LogContext.invocation(context);

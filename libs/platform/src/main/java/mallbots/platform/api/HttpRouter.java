@@ -66,6 +66,14 @@ public final class HttpRouter {
         return new Builder();
     }
 
+    /**
+     * The route keys this router serves, e.g. "PUT /api/stores/{id}/rebrand", most specific first.
+     * The template routes a context's whole prefix here; a test holds every key reachable through it.
+     */
+    public List<String> routeKeys() {
+        return routes.stream().map(route -> route.template().key()).toList();
+    }
+
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return handle(event, null);
     }
@@ -82,8 +90,9 @@ public final class HttpRouter {
         String path = event.getRawPath() != null ? event.getRawPath()
                 : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
         HttpResponse response;
+        Route[] matched = new Route[1];
         try (LogContext.Scope scope = LogContext.with(LogContext.ROUTE, method + " " + path)) {
-            response = route(event, requestId, method, path);
+            response = route(event, requestId, method, path, matched);
         } catch (ClientError e) {
             log.info("request {} {} {} refused: {} {}", requestId, method, path, e.status(), e.getMessage());
             response = HttpResponse.error(e.status(), e.getMessage());
@@ -105,15 +114,16 @@ public final class HttpRouter {
                 response = HttpResponse.error(500, "internal error");
             }
         }
-        // the route's template, not the path, so that routes stay few (a dimension value has no spaces)
-        String routeKey = event.getRouteKey();
-        String route = routeKey == null || !routeKey.contains(" ") ? "unmatched" : routeKey.substring(routeKey.indexOf(' ') + 1);
+        // the matched route's template, not the path, so that routes stay few (a dimension value has no
+        // spaces); ours, not API Gateway's, which is a whole context's prefix ("/api/baskets/{proxy+}")
+        String routeKey = matched[0] == null ? null : matched[0].template().key();
+        String route = routeKey == null ? "unmatched" : routeKey.substring(routeKey.indexOf(' ') + 1);
         FunctionMetrics.count("HttpResponses", "method", method, "route", route,
                 "status", FunctionMetrics.statusClass(response.status()));
         return toApiGateway(response, requestId);
     }
 
-    private HttpResponse route(APIGatewayV2HTTPEvent event, String requestId, String method, String path) {
+    private HttpResponse route(APIGatewayV2HTTPEvent event, String requestId, String method, String path, Route[] matched) {
         Route route = event.getRouteKey() == null ? null : byKey.get(normalise(event.getRouteKey()));
         Map<String, String> pathParameters;
         if (route != null && route.template().allows(method)) {
@@ -125,6 +135,7 @@ public final class HttpRouter {
             route = match.route();
             pathParameters = match.pathParameters();
         }
+        matched[0] = route;
         HttpRequest request = new HttpRequest(requestId, method, path, route.template().key(), pathParameters,
                 queryParameters(event), event.getHeaders() == null ? Map.of() : event.getHeaders(), body(event),
                 Caller.of(event));

@@ -51,6 +51,11 @@ public abstract class SqsEventsFunction implements RequestHandler<SQSEvent, SQSB
         return priming;
     }
 
+    /** The messages this function handles, as "source detail-type" (what its queue's rules must route). */
+    public final List<String> handledMessages() {
+        return consumer.types().stream().map(type -> type.source() + " " + type.detailType()).toList();
+    }
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try (LogContext.Scope scope = LogContext.invocation(context)) {

@@ -63,6 +63,11 @@ public final class SqsMessageConsumer {
         return new SqsMessageConsumer(new MessageCodec(MessageTypes.of(handlers.types())), handlers);
     }
 
+    /** The types this consumer handles; template.yaml's rules must route exactly these to its queue. */
+    public java.util.List<MessageType<?>> types() {
+        return handlers.types();
+    }
+
     /** The Lambda entry: the batch response naming only the failed records. */
     public SQSBatchResponse handle(SQSEvent event) {
         return process(event).toResponse();

@@ -16,22 +16,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The SDK clients the local cloud provisions and polls with. Usually all three talk to one
  * endpoint (ours or LocalStack's); tests may point each service somewhere else.
  */
-public record AwsClients(SqsClient sqs, DynamoDbClient dynamo, EventBridgeClient events) implements AutoCloseable {
+public record ProvisioningClients(SqsClient sqs, DynamoDbClient dynamo, EventBridgeClient events) implements AutoCloseable {
 
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-    public static AwsClients of(URI endpoint, String region) {
+    public static ProvisioningClients of(URI endpoint, String region) {
         return of(endpoint, endpoint, endpoint, region);
     }
 
-    public static AwsClients of(URI sqsEndpoint, URI dynamoEndpoint, URI eventsEndpoint, String region) {
+    public static ProvisioningClients of(URI sqsEndpoint, URI dynamoEndpoint, URI eventsEndpoint, String region) {
         Region r = Region.of(region);
         // Long polls wait up to 20 s: the read timeout must outlast them.
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(60)).build();
         ClientOverrideConfiguration config = ClientOverrideConfiguration.builder().build();
-        return new AwsClients(
+        return new ProvisioningClients(
                 SqsClient.builder().endpointOverride(sqsEndpoint).region(r).credentialsProvider(CREDENTIALS)
                         .httpClient(http).overrideConfiguration(config).build(),
                 DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(r).credentialsProvider(CREDENTIALS)
