@@ -256,4 +256,38 @@ class TemplateReaderTest {
                 .containsEntry("API", "http://127.0.0.1:3000");
         assertThat(template.queueByName("Q")).map(Template.Queue::redrive).contains(Optional.empty());
     }
+
+    @Test
+    void find_in_map_reads_the_mappings_and_a_missing_key_fails_naming_it() {
+        Template template = read("""
+                Transform: AWS::LanguageExtensions
+                Mappings:
+                  Contexts:
+                    Orders: {Name: orders}
+                    Payments: {Name: payments}
+                Resources:
+                  Fn::ForEach::Queues:
+                    - Ctx
+                    - [Orders, Payments]
+                    - ${Ctx}Queue:
+                        Type: AWS::SQS::Queue
+                        Properties:
+                          QueueName: !Sub ['${AWS::StackName}-${Name}', {Name: !FindInMap [Contexts, !Ref Ctx, Name]}]
+                """);
+
+        assertThat(template.queues()).extracting(Template.Queue::logicalId, Template.Queue::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("OrdersQueue", "mallbots-orders"),
+                        org.assertj.core.groups.Tuple.tuple("PaymentsQueue", "mallbots-payments"));
+        assertThatThrownBy(() -> read("""
+                Mappings:
+                  Contexts:
+                    Orders: {Name: orders}
+                Resources:
+                  Q:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: !FindInMap [Contexts, Orders, Jar]
+                """)).isInstanceOf(TemplateException.class)
+                .hasMessage("Resources.Q.Properties.QueueName: !FindInMap: mapping Contexts.Orders has no key Jar");
+    }
 }
