@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * {@code Main up} in a JVM of its own, as {@code ./mallbots up} runs it, its console kept line by
+ * {@code LocalCloudCommand up} in a JVM of its own, as {@code ./mallbots up} runs it, its console kept line by
  * line: for what must kill the local cloud with SIGKILL and start it again (the crash tests, the
  * fault suite).
  */
@@ -44,7 +44,7 @@ public final class LocalCloudProcess {
     }
 
     /**
-     * Starts {@code java -cp classpath mallbots.local.Main up <upArgs>}.
+     * Starts {@code java -cp classpath mallbots.local.LocalCloudCommand up <upArgs>}.
      *
      * @param echo told of every console line as it comes (e.g. to keep a log file)
      */
@@ -59,7 +59,7 @@ public final class LocalCloudProcess {
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "--sun-misc-unsafe-memory-access=allow"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, "mallbots.local.Main", "up"));
+        command.addAll(List.of("-cp", classpath, "mallbots.local.LocalCloudCommand", "up"));
         command.addAll(upArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putIfAbsent("AWS_EMF_ENVIRONMENT", "Local");

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * {@code Main up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
+ * {@code LocalCloudCommand up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
  * itself, and the same command on the same directory starts again, with the data, the queued
  * messages (with their receive counts) and EventBridge's delivery that was waiting for a retry
  * (carried on to its RetryPolicy's end and its dead-letter queue), and nothing done by hand; a
@@ -173,7 +173,7 @@ class CrashRestartTest {
         }
     }
 
-    /** {@code Main up} on the test template and the test's directories, in a JVM of its own. */
+    /** {@code LocalCloudCommand up} on the test template and the test's directories, in a JVM of its own. */
     private LocalCloudProcess start(int port, Path data, Path state, String... jvmOptions) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return LocalCloudProcess.start(classpath, List.of(jvmOptions), List.of("--port", Integer.toString(port),

@@ -164,7 +164,7 @@ class LocalCloudTest {
 
     private static String command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.run(System.nanoTime(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);
+        int code = LocalCloudCommand.run(System.nanoTime(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);
         assertThat(code).as("exit code of %s", List.of(args)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
