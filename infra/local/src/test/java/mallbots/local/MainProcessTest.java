@@ -1,6 +1,7 @@
 package mallbots.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -59,11 +60,8 @@ class MainProcessTest {
             System.out.println("stopped " + (System.nanoTime() - stopping) / 1_000_000 + " ms after SIGTERM");
             assertThat(process.exitValue()).isZero();
             assertThat(output).as("output:\n%s", String.join("\n", output)).contains("stopping", "stopped");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(children).as("no child process (dynalite) is left").noneMatch(ProcessHandle::isAlive);
+            await("no child process (dynalite) is left").atMost(Duration.ofSeconds(10))
+                    .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
