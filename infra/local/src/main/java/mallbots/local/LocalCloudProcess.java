@@ -74,11 +74,21 @@ public final class LocalCloudProcess {
         return process;
     }
 
-    /** Waits for the {@code ready in} line; fails with the output so far if it does not come. */
+    /**
+     * Waits for the {@code ready in} line; fails with the output so far if it does not come, at
+     * once if the process ends first (a template it refuses, a data directory in use).
+     */
     public void awaitReady(Duration within) throws InterruptedException {
-        if (!ready.await(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the local cloud was not ready within " + within.toSeconds()
-                    + " s; output:\n" + output());
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!ready.await(Math.min(200, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {
+            if (!process.isAlive() && !ready.await(1, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the local cloud exited with " + process.exitValue()
+                        + " before it was ready; output:\n" + output());
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new IllegalStateException("the local cloud was not ready within " + within.toSeconds()
+                        + " s; output:\n" + output());
+            }
         }
     }
 
