@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * {@code Main up} in a JVM of its own, as {@code ./mallbots up} runs it, its console kept line by
+ * {@code LocalCloudCommand up} in a JVM of its own, as {@code ./mallbots up} runs it, its console kept line by
  * line: for what must kill the local cloud with SIGKILL and start it again (the crash tests, the
  * fault suite).
  */
@@ -44,7 +44,7 @@ public final class LocalCloudProcess {
     }
 
     /**
-     * Starts {@code java -cp classpath mallbots.local.Main up <upArgs>}.
+     * Starts {@code java -cp classpath mallbots.local.LocalCloudCommand up <upArgs>}.
      *
      * @param echo told of every console line as it comes (e.g. to keep a log file)
      */
@@ -59,7 +59,7 @@ public final class LocalCloudProcess {
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "--sun-misc-unsafe-memory-access=allow"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, "mallbots.local.Main", "up"));
+        command.addAll(List.of("-cp", classpath, "mallbots.local.LocalCloudCommand", "up"));
         command.addAll(upArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putIfAbsent("AWS_EMF_ENVIRONMENT", "Local");
@@ -74,11 +74,21 @@ public final class LocalCloudProcess {
         return process;
     }
 
-    /** Waits for the {@code ready in} line; fails with the output so far if it does not come. */
+    /**
+     * Waits for the {@code ready in} line; fails with the output so far if it does not come, at
+     * once if the process ends first (a template it refuses, a data directory in use).
+     */
     public void awaitReady(Duration within) throws InterruptedException {
-        if (!ready.await(within.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the local cloud was not ready within " + within.toSeconds()
-                    + " s; output:\n" + output());
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!ready.await(Math.min(200, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {
+            if (!process.isAlive() && !ready.await(1, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the local cloud exited with " + process.exitValue()
+                        + " before it was ready; output:\n" + output());
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new IllegalStateException("the local cloud was not ready within " + within.toSeconds()
+                        + " s; output:\n" + output());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package mallbots.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * {@code Main up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
+ * {@code LocalCloudCommand up --data-dir} killed with SIGKILL ({@code destroyForcibly}): its dynalite ends by
  * itself, and the same command on the same directory starts again, with the data, the queued
  * messages (with their receive counts) and EventBridge's delivery that was waiting for a retry
  * (carried on to its RetryPolicy's end and its dead-letter queue), and nothing done by hand; a
@@ -72,11 +73,8 @@ class CrashRestartTest {
             Thread.sleep(1000);
             first.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (dynalite.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(dynalite).as("dynalite ends when its JVM is killed").noneMatch(ProcessHandle::isAlive);
+            await("dynalite ends when its JVM is killed").atMost(Duration.ofSeconds(10))
+                    .until(() -> dynalite.stream().noneMatch(ProcessHandle::isAlive));
 
             restarted = start(port, data, state);
             restarted.awaitReady(READY_WITHIN);
@@ -92,14 +90,13 @@ class CrashRestartTest {
             // the delivery goes on where it was: its remaining retries fail too, and it is dead-lettered as its RetryPolicy says
             try (ProvisioningClients aws = clients(port)) {
                 String dlq = aws.sqs().getQueueUrl(r -> r.queueName("mallbots-broken-dlq")).queueUrl();
-                Message deadLetter = null;
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (deadLetter == null && System.nanoTime() < until) {
-                    deadLetter = aws.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(2).messageAttributeNames("All"))
-                            .messages().stream().filter(m -> m.body().contains(brokenId)).findFirst().orElse(null);
-                }
-                assertThat(deadLetter).as("the delivery pending at the kill, carried on after the restart; output:\n%s",
-                        restarted.output()).isNotNull();
+                LocalCloudProcess carriedOn = restarted;
+                Message deadLetter = await("the delivery pending at the kill, carried on after the restart and dead-lettered")
+                        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> aws.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(1).messageAttributeNames("All"))
+                                .messages().stream().filter(m -> m.body().contains(brokenId)).findFirst().orElse(null),
+                                found -> found != null);
+                assertThat(deadLetter).as("output:\n%s", carriedOn.output()).isNotNull();
                 assertThat(deadLetter.messageAttributes().get("RETRY_ATTEMPTS").stringValue()).isEqualTo("2");
                 assertThat(deadLetter.messageAttributes().get("ERROR_MESSAGE").stringValue()).contains("downstream unavailable");
             }
@@ -119,22 +116,23 @@ class CrashRestartTest {
     }
 
     /** Waits until the endpoint shows the event's delivery failed once and waiting for its retry. */
-    private static void awaitRetryPending(int port, String eventId) throws Exception {
+    private static void awaitRetryPending(int port, String eventId) {
         URI deliveries = URI.create("http://127.0.0.1:" + port + LocalAwsEndpoint.DELIVERIES_PATH);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String seen = "";
         try (HttpClient http = HttpClient.newHttpClient()) {
-            while (System.nanoTime() < until) {
-                seen = http.send(HttpRequest.newBuilder(deliveries).build(), HttpResponse.BodyHandlers.ofString()).body();
-                for (JsonNode delivery : new ObjectMapper().readTree(seen).path("deliveries")) {
-                    if (delivery.path("eventId").asText().equals(eventId) && delivery.path("attempt").asInt() == 2) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
+            await("the delivery of " + eventId + " waiting for a retry").atMost(Duration.ofSeconds(20))
+                    .until(() -> new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(deliveries).build(),
+                            HttpResponse.BodyHandlers.ofString()).body()).path("deliveries"),
+                            pending -> retryPending(pending, eventId));
+        }
+    }
+
+    private static boolean retryPending(JsonNode deliveries, String eventId) {
+        for (JsonNode delivery : deliveries) {
+            if (delivery.path("eventId").asText().equals(eventId) && delivery.path("attempt").asInt() == 2) {
+                return true;
             }
         }
-        throw new AssertionError("the delivery of " + eventId + " never waited for a retry: " + seen);
+        return false;
     }
 
     private static String recordsTable(int port) {
@@ -173,7 +171,7 @@ class CrashRestartTest {
         }
     }
 
-    /** {@code Main up} on the test template and the test's directories, in a JVM of its own. */
+    /** {@code LocalCloudCommand up} on the test template and the test's directories, in a JVM of its own. */
     private LocalCloudProcess start(int port, Path data, Path state, String... jvmOptions) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return LocalCloudProcess.start(classpath, List.of(jvmOptions), List.of("--port", Integer.toString(port),

@@ -1,6 +1,7 @@
 package mallbots.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,8 +37,8 @@ class ExternalEndpointTest {
                 String id = "external-" + UUID.randomUUID();
                 second.clients().events().putEvents(r -> r.entries(e -> e.eventBusName("testbus").source("test.shop")
                         .detailType("PaymentMade").detail("{\"id\":\"" + id + "\"}")));
-                Eventually.await(Duration.ofSeconds(15), "the payment consumed through the external endpoint",
-                        () -> Recorded.count("payments", id), count -> count == 1);
+                await("the payment consumed through the external endpoint").atMost(Duration.ofSeconds(15))
+                .until(() -> Recorded.count("payments", id), count -> count == 1);
             }
         }
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("its EventBridge cannot invoke functions hosted here");

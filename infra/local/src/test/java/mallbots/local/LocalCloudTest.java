@@ -1,6 +1,7 @@
 package mallbots.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,9 +75,9 @@ class LocalCloudTest {
         put("OrderPlaced", order);
         put("PaymentMade", payment);
 
-        Eventually.await(Duration.ofSeconds(15), "both consumers", () -> Recorded.by("orders").contains(order)
-                && Recorded.by("payments").contains(payment), done -> done);
-        Thread.sleep(1500); // long enough for a wrong delivery to show up
+        await("both consumers").atMost(Duration.ofSeconds(15))
+                .until(() -> Recorded.by("orders").contains(order) && Recorded.by("payments").contains(payment));
+        Drained.await(cloud); // a wrong delivery would have been consumed by now
         assertThat(Recorded.count("orders", order)).isEqualTo(1);
         assertThat(Recorded.count("payments", payment)).isEqualTo(1);
         assertThat(Recorded.by("orders")).doesNotContain(payment);
@@ -99,8 +100,8 @@ class LocalCloudTest {
                 .messageBody("{\"id\":\"" + poison + "\",\"fail\":true}").build());
         cloud.clients().sqs().sendMessageBatch(r -> r.queueUrl(url).entries(entries));
 
-        DeadLetterQueues.DeadLetter dead = Eventually.await(Duration.ofSeconds(30), "the poison record in the DLQ",
-                () -> dlqs.list().stream().filter(l -> l.queue().name().equals("mallbots-orders-dlq"))
+        DeadLetterQueues.DeadLetter dead = await("the poison record in the DLQ").atMost(Duration.ofSeconds(30))
+                .until(() -> dlqs.list().stream().filter(l -> l.queue().name().equals("mallbots-orders-dlq"))
                         .flatMap(l -> l.messages().stream()).filter(m -> m.body().contains(poison)).findFirst().orElse(null),
                 m -> m != null);
 
@@ -126,8 +127,8 @@ class LocalCloudTest {
         assertThat(command("dlq", "redrive", "mallbots-orders-dlq", "--endpoint", cloud.awsEndpoint().toString(),
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()))
                 .containsPattern("moved [1-9][0-9]* messages? out of mallbots-orders-dlq");
-        Eventually.await(Duration.ofSeconds(15), "the redriven record consumed again",
-                () -> Recorded.count("orders", poison), count -> count > 3);
+        await("the redriven record consumed again").atMost(Duration.ofSeconds(15))
+                .until(() -> Recorded.count("orders", poison), count -> count > 3);
     }
 
     @Test
@@ -139,8 +140,8 @@ class LocalCloudTest {
         cloud.clients().events().putEvents(r -> r.entries(e -> e.eventBusName("testbus").source("mallbots.stores")
                 .detailType("StoreDemolished").detail("{}")));
 
-        Eventually.await(Duration.ofSeconds(15), "the failed message among the retried ones",
-                () -> cloud.failures().retrying().stream().anyMatch(f -> f.messageId().equals(messageId)), found -> found);
+        await("the failed message among the retried ones").atMost(Duration.ofSeconds(15))
+                .until(() -> cloud.failures().retrying().stream().anyMatch(f -> f.messageId().equals(messageId)), found -> found);
         String listing = command("dlq", "--endpoint", cloud.awsEndpoint().toString(),
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString());
         assertThat(listing)
@@ -154,8 +155,8 @@ class LocalCloudTest {
         assertThat(retries.get("retrying").findValuesAsText("messageId")).contains(messageId);
 
         // once its queue has moved it to the dead-letter queue it is no longer listed as being retried
-        Eventually.await(Duration.ofSeconds(30), "the message in the DLQ",
-                () -> dlqs.list().stream().flatMap(l -> l.messages().stream()).anyMatch(m -> m.messageId().equals(messageId)),
+        await("the message in the DLQ").atMost(Duration.ofSeconds(30))
+                .until(() -> dlqs.list().stream().flatMap(l -> l.messages().stream()).anyMatch(m -> m.messageId().equals(messageId)),
                 found -> found);
         assertThat(command("dlq", "--endpoint", cloud.awsEndpoint().toString(),
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString()))
@@ -164,7 +165,7 @@ class LocalCloudTest {
 
     private static String command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.run(System.nanoTime(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);
+        int code = LocalCloudCommand.run(System.nanoTime(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);
         assertThat(code).as("exit code of %s", List.of(args)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -174,8 +175,8 @@ class LocalCloudTest {
         String id = unique("broken");
         put("Broken", id);
 
-        DeadLetterQueues.DeadLetter dead = Eventually.await(Duration.ofSeconds(30), "the event in the rule's DLQ",
-                () -> dlqs.list().stream().filter(l -> l.queue().name().equals("mallbots-broken-dlq"))
+        DeadLetterQueues.DeadLetter dead = await("the event in the rule's DLQ").atMost(Duration.ofSeconds(30))
+                .until(() -> dlqs.list().stream().filter(l -> l.queue().name().equals("mallbots-broken-dlq"))
                         .flatMap(l -> l.messages().stream()).filter(m -> m.body().contains(id)).findFirst().orElse(null),
                 m -> m != null);
 

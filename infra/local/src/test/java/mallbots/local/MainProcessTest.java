@@ -1,6 +1,7 @@
 package mallbots.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@code mallbots.local.Main up} as its own process: it gets ready, and SIGTERM stops it and its children. */
+/** {@code mallbots.local.LocalCloudCommand up} as its own process: it gets ready, and SIGTERM stops it and its children. */
 class MainProcessTest {
 
     @Test
@@ -24,7 +25,7 @@ class MainProcessTest {
         Path state = Files.createTempDirectory("mallbots-main");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                "mallbots.local.Main", "up", "--port", "0", "--api-port", "0", "--console-port", "0",
+                "mallbots.local.LocalCloudCommand", "up", "--port", "0", "--api-port", "0", "--console-port", "0",
                 "--template", TemplateReaderTest.TEST_TEMPLATE.toString(), "--state-dir", state.toString())
                 .redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
@@ -59,11 +60,8 @@ class MainProcessTest {
             System.out.println("stopped " + (System.nanoTime() - stopping) / 1_000_000 + " ms after SIGTERM");
             assertThat(process.exitValue()).isZero();
             assertThat(output).as("output:\n%s", String.join("\n", output)).contains("stopping", "stopped");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(children).as("no child process (dynalite) is left").noneMatch(ProcessHandle::isAlive);
+            await("no child process (dynalite) is left").atMost(Duration.ofSeconds(10))
+                    .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -80,7 +78,7 @@ class MainProcessTest {
                 """);
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(java, "-cp", classpath, "mallbots.local.Main", "up", "--port", "0",
+        Process process = new ProcessBuilder(java, "-cp", classpath, "mallbots.local.LocalCloudCommand", "up", "--port", "0",
                 "--api-port", "0", "--console-port", "0", "--template", template.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

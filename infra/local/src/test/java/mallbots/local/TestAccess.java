@@ -9,6 +9,6 @@ public final class TestAccess {
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return Main.run(System.nanoTime(), out, err, args);
+        return LocalCloudCommand.run(System.nanoTime(), out, err, args);
     }
 }

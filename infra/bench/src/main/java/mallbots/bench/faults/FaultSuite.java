@@ -139,7 +139,8 @@ public final class FaultSuite {
                 "--data-dir", dataDir.toString(), "--state-dir", stateDir.toString(),
                 "--faults", "seed=" + options.seed() + ",rate=" + options.rate(),
                 "--param", "SagaStepDeadlineSeconds=10", "--param", "SagaStepResends=15",
-                "--param", "QueueVisibilityTimeoutSeconds=" + options.visibilityTimeout().toSeconds());
+                "--param", "QueueVisibilityTimeoutSeconds=" + options.visibilityTimeout().toSeconds(),
+                "--param", "MaxReceiveCount=" + options.maxReceiveCount());
         try {
             deleteRecursively(options.workDir());
             Files.createDirectories(dataDir);

@@ -16,14 +16,16 @@ import java.time.Duration;
  * @param classpath   the classpath of the local cloud's JVM
  * @param settleWithin how long the orders may take to settle after the last checkout
  * @param visibilityTimeout the consumer queues' visibility timeout: a failed message's wait for its
- *                          next receive; its 5 receives must outlast an outbox sweep that fails too
+ *                          next receive; its receives must outlast an outbox sweep that fails too
+ * @param maxReceiveCount   receives of a message before its queue dead-letters it (the template's
+ *                          MaxReceiveCount): with the visibility timeout, how long the planted poison takes
  */
 public record FaultSuiteOptions(int orders, long seed, double rate, int concurrency, boolean killOnce, Path root,
-        Path workDir, String classpath, Duration settleWithin, Duration visibilityTimeout) {
+        Path workDir, String classpath, Duration settleWithin, Duration visibilityTimeout, int maxReceiveCount) {
 
     public static final String USAGE = """
             usage: mallbots faults [--orders 100] [--seed 7] [--rate 0.1] [--concurrency 8] [--no-kill]
-                                   [--settle-s 300] [--visibility-s 60] [--work-dir target/faults]
+                                   [--settle-s 300] [--visibility-s 60] [--max-receives 5] [--work-dir target/faults]
               --orders       orders driven through the API (default 100)
               --seed         seeds the orders' inputs and the injected faults (default 7)
               --rate         chance of a fault per DynamoDB/EventBridge request, per delivery (default 0.1)
@@ -31,6 +33,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
               --no-kill      do not kill -9 and restart the local cloud half-way
               --settle-s     how long the orders may take to settle after the last checkout (default 300)
               --visibility-s the queues' visibility timeout, a failed message's wait (default 60, at least 30)
+              --max-receives receives of a message before it is dead-lettered (default 5, the template's)
               --work-dir     the run's data, state and console log (default target/faults; emptied first)""";
 
     public FaultSuiteOptions {
@@ -39,6 +42,9 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         }
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("--rate must be between 0 and 1: " + rate);
+        }
+        if (maxReceiveCount < 2) {
+            throw new IllegalArgumentException("--max-receives must be at least 2: " + maxReceiveCount);
         }
         if (visibilityTimeout.toSeconds() < 30) {
             // the template's minimum: no less than the functions' Timeout
@@ -55,6 +61,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         boolean kill = true;
         long settleSeconds = 300;
         long visibilitySeconds = 60;
+        int maxReceives = 5;
         Path work = root.resolve("target/faults");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -77,6 +84,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
                     case "--concurrency" -> concurrency = Integer.parseInt(value);
                     case "--settle-s" -> settleSeconds = Long.parseLong(value);
                     case "--visibility-s" -> visibilitySeconds = Long.parseLong(value);
+                    case "--max-receives" -> maxReceives = Integer.parseInt(value);
                     case "--work-dir" -> work = root.resolve(value);
                     default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
                 }
@@ -86,6 +94,6 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         }
         return new FaultSuiteOptions(orders, seed, rate, concurrency, kill, root, work,
                 System.getProperty("java.class.path"), Duration.ofSeconds(settleSeconds),
-                Duration.ofSeconds(visibilitySeconds));
+                Duration.ofSeconds(visibilitySeconds), maxReceives);
     }
 }

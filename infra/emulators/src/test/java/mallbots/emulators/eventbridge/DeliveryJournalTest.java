@@ -1,6 +1,7 @@
 package mallbots.emulators.eventbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,10 +60,7 @@ class DeliveryJournalTest {
             second.addDeliveryListener(attempts::add);
             second.setLambdaInvoker((arn, event) -> delivered.add(JSON.readTree(event).get("id").asText()));
             assertThat(second.resumeDeliveries()).isEqualTo(1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (delivered.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await("the event delivered").atMost(Duration.ofSeconds(10)).until(() -> !delivered.isEmpty());
             assertThat(delivered).as("the event the first endpoint could not deliver").containsExactly(eventId);
             assertThat(attempts).singleElement().satisfies(a -> {
                 assertThat(a.result()).isEqualTo(Delivery.Result.DELIVERED);
@@ -73,17 +71,19 @@ class DeliveryJournalTest {
     }
 
     /** Waits until the delivery of the event shows at least {@code attempt} attempts. */
-    private static JsonNode awaitDelivery(URI endpoint, String eventId, int attempt) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode delivery : deliveries(endpoint).get("deliveries")) {
-                if (delivery.get("eventId").asText().equals(eventId) && delivery.get("attempt").asInt() >= attempt) {
-                    return delivery;
-                }
+    private static JsonNode awaitDelivery(URI endpoint, String eventId, int attempt) {
+        return await("a delivery of " + eventId + " at attempt " + attempt).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> delivery(endpoint, eventId),
+                        delivery -> delivery != null && delivery.get("attempt").asInt() >= attempt);
+    }
+
+    private static JsonNode delivery(URI endpoint, String eventId) throws Exception {
+        for (JsonNode delivery : deliveries(endpoint).get("deliveries")) {
+            if (delivery.get("eventId").asText().equals(eventId)) {
+                return delivery;
             }
-            Thread.sleep(50);
         }
-        throw new AssertionError("no delivery of " + eventId + " at attempt " + attempt + ": " + deliveries(endpoint));
+        return null;
     }
 
     static JsonNode deliveries(URI endpoint) throws Exception {

@@ -2,6 +2,7 @@ package mallbots.emulators.eventbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,7 +117,7 @@ class EventBridgeEndpointTest {
         assertThat(event.get("resources").isArray()).isTrue();
         assertThat(Instant.parse(event.get("time").asText())).isBetween(before, Instant.now().plusSeconds(1));
         assertThat(event.get("detail")).isEqualTo(JSON.readTree("{\"orderId\":\"o-1\",\"total\":\"12.50\"}"));
-        assertThat(stores.receiveWithin(Duration.ofSeconds(1))).isEmpty();
+        assertThat(stores.receiveOnceNothingIsPending()).isEmpty();
     }
 
     @Test
@@ -133,13 +134,13 @@ class EventBridgeEndpointTest {
 
         assertThat(response.failedEntryCount()).isZero();
         Map<String, String> headers = new java.util.HashMap<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (headers.size() < 2 && System.nanoTime() < deadline) {
-            for (Message message : traced.receiveWithin(Duration.ofSeconds(10))) {
+        await("both events on the queue").atMost(Duration.ofSeconds(10)).until(() -> {
+            for (Message message : traced.receive()) {
                 headers.put(JSON.readTree(message.body()).get("detail-type").asText(),
                         message.attributes().getOrDefault(MessageSystemAttributeName.AWS_TRACE_HEADER, "none"));
             }
-        }
+            return headers.size() == 2;
+        });
         // as EventBridge does for an SQS target: the system attribute, not in the event itself
         assertThat(headers).containsEntry("Traced", header).containsEntry("Untraced", "none");
     }
@@ -178,7 +179,7 @@ class EventBridgeEndpointTest {
         assertThat(response.entries().get(1).eventId()).isNull();
         assertThat(response.entries().get(2).errorCode()).isEqualTo("MalformedDetail");
         assertThat(JSON.readTree(queue.receiveOne().body()).get("detail-type").asText()).isEqualTo("Good");
-        assertThat(queue.receiveWithin(Duration.ofSeconds(1))).isEmpty();
+        assertThat(queue.receiveOnceNothingIsPending()).isEmpty();
     }
 
     @Test
@@ -249,7 +250,7 @@ class EventBridgeEndpointTest {
         assertThat(received).singleElement().satisfies(event ->
                 assertThat(JSON.readTree(event).get("id").asText()).isEqualTo(eventId));
         assertThat(invocations.get()).isEqualTo(2);
-        assertThat(dlq.receiveWithin(Duration.ofSeconds(1))).isEmpty();
+        assertThat(dlq.receiveOnceNothingIsPending()).isEmpty();
     }
 
     @Test
@@ -327,7 +328,7 @@ class EventBridgeEndpointTest {
         events.putTargets(t -> t.rule(ruleName).targets(Target.builder().id("q").arn(queue.arn()).build()));
 
         events.putEvents(p -> p.entries(entry(null, "mallbots.test", ruleName, "{\"n\":1}")));
-        assertThat(queue.receiveWithin(Duration.ofSeconds(1))).isEmpty();
+        assertThat(queue.receiveOnceNothingIsPending()).isEmpty();
 
         events.enableRule(r -> r.name(ruleName));
         events.putEvents(p -> p.entries(entry(null, "mallbots.test", ruleName, "{\"n\":2}")));
@@ -437,7 +438,7 @@ class EventBridgeEndpointTest {
         String ruleName = name("every-minute");
         String ruleArn = events.putRule(r -> r.name(ruleName).scheduleExpression("rate(1 minute)")).ruleArn();
         events.putTargets(t -> t.rule(ruleName).targets(Target.builder().id("q").arn(queue.arn()).build()));
-        assertThat(queue.receiveWithin(Duration.ofMillis(300))).isEmpty();
+        queue.receivesNothingFor(Duration.ofMillis(300));
 
         CLOCK.advance(Duration.ofSeconds(61));
 
@@ -448,7 +449,7 @@ class EventBridgeEndpointTest {
         assertThat(event.get("detail").isEmpty()).isTrue();
         events.disableRule(r -> r.name(ruleName));
         CLOCK.advance(Duration.ofSeconds(61));
-        assertThat(queue.receiveWithin(Duration.ofMillis(500))).isEmpty();
+        queue.receivesNothingFor(Duration.ofMillis(500));
     }
 
     @Test
@@ -507,15 +508,9 @@ class EventBridgeEndpointTest {
                 .arn(queue.arn()).build()));
     }
 
-    private static void awaitDelivery(String eventId, Delivery.Result result) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (DELIVERIES.stream().anyMatch(d -> d.eventId().equals(eventId) && d.result() == result)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no " + result + " delivery of " + eventId + " in " + DELIVERIES);
+    private static void awaitDelivery(String eventId, Delivery.Result result) {
+        await("a " + result + " delivery of " + eventId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> DELIVERIES.stream().anyMatch(d -> d.eventId().equals(eventId) && d.result() == result));
     }
 
     private static Queue queue(String prefix) {
@@ -528,32 +523,33 @@ class EventBridgeEndpointTest {
     private record Queue(String url, String arn) {
 
         Message receiveOne() {
-            List<Message> messages = receiveWithin(Duration.ofSeconds(10));
+            List<Message> messages = await("a message on " + url).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50)).until(this::receive, received -> !received.isEmpty());
             assertThat(messages).as("a message on " + url).hasSize(1);
             return messages.getFirst();
         }
 
-        List<Message> receiveWithin(Duration wait) {
-            long deadline = System.nanoTime() + wait.toNanos();
-            do {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                        .waitTimeSeconds(0).messageAttributeNames("All")
-                        .messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER)).messages();
-                if (!messages.isEmpty()) {
-                    return messages;
-                }
-                sleep();
-            } while (System.nanoTime() < deadline);
-            return List.of();
+        /**
+         * What the queue holds once the endpoint has no delivery pending: rules match when
+         * PutEvents is called and each delivery is journaled before it answers, so nothing can
+         * arrive later.
+         */
+        List<Message> receiveOnceNothingIsPending() throws Exception {
+            await("no delivery pending").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> DeliveryJournalTest.deliveries(endpoint.uri()).get("deliveries").isEmpty());
+            return receive();
         }
 
-        private static void sleep() {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        /** For a scheduled rule, which fires on the schedule runner's next tick: nothing for that long. */
+        void receivesNothingFor(Duration window) {
+            await("nothing on " + url).during(window).atMost(window.plusSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> receive().isEmpty());
+        }
+
+        List<Message> receive() {
+            return sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER)).messages();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mallbots.local.Drained;
 import mallbots.local.system.Mall.Product;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -49,7 +50,7 @@ class DeliveredTwiceTest {
 
         JsonNode completed = mall.completeOrder(order);
         String list = completed.path("shoppingId").asText();
-        Thread.sleep(3000); // let the second copies of the last messages land
+        Drained.await(system.local()); // the second copies of the last messages landed
 
         assertThat(completed.path("total").asText()).isEqualTo("5.00");
         assertThat(mall.shoppingList(list).path("status").asText()).isEqualTo("completed");

@@ -1,6 +1,7 @@
 package mallbots.local.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import mallbots.local.system.SystemCloud.Answer;
 import mallbots.local.template.Template;
 import org.junit.jupiter.api.Test;
@@ -258,23 +260,16 @@ class FuzzTest {
         }
     }
 
-    /** The table once nothing changes it any more (events of earlier requests may still be landing). */
+    /**
+     * The table once two scans 30 ms apart agree (events of earlier requests may still be
+     * landing). Not {@code Drained}: on the shared local cloud other tests' failed messages may
+     * wait out their visibility timeouts in the queues.
+     */
     private List<Map<String, AttributeValue>> quietTable(String table) {
-        List<Map<String, AttributeValue>> last = scan(table);
-        for (int i = 0; i < 100; i++) {
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            List<Map<String, AttributeValue>> now = scan(table);
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
+        AtomicReference<List<Map<String, AttributeValue>>> last = new AtomicReference<>(scan(table));
+        return await("the table " + table + " unchanged between two scans").atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ofMillis(30)).pollInterval(Duration.ofMillis(30)).pollInSameThread()
+                .until(() -> scan(table), now -> now.equals(last.getAndSet(now)));
     }
 
     private List<Map<String, AttributeValue>> scan(String table) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
+import mallbots.local.Drained;
 import mallbots.local.system.Mall.Product;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class OrderLifecycleTest {
         Mall.eventually("the baskets to forget the product", () -> MALL.call("PUT", "/api/baskets/"
                 + startBasketOf(customer) + "/addItem", Map.of("productId", gear.id(), "quantity", 1)),
                 answer -> answer.status() == 404);
-        pause(); // ProductRemoved reached the depot's queue with the baskets' one: give it a moment
+        Drained.await(SYSTEM.local()); // ProductRemoved reached the depot's queue with the baskets' one: the depot took it
 
         checkOut(basket, payment);
 
@@ -188,13 +189,5 @@ class OrderLifecycleTest {
 
     private static String startBasketOf(String customer) {
         return SYSTEM.call("POST", "/api/baskets", SystemCloud.json(Map.of("customerId", customer))).id();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mallbots.local.Drained;
 import mallbots.local.TestAccess;
 import mallbots.local.system.Mall.Product;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class ReplayTest {
         JsonNode completed = mall.completeOrder(order);
         String list = completed.path("shoppingId").asText();
         List<String> notifications = mall.notificationsOnceThereAre(customer, 3);
-        Thread.sleep(1000); // the last messages land
+        Drained.await(system.local()); // the last messages land
         Set<String> published = new HashSet<>();
         drain(published, new ArrayList<>());
         Instant to = Instant.now();
@@ -70,7 +71,7 @@ class ReplayTest {
         assertThat(code).as(printed).isZero();
         assertThat(printed).containsPattern("replay mallbots-replay-\\d+: COMPLETED \\(Replay completed: [1-9]\\d* events? replayed");
 
-        Thread.sleep(5000); // the replayed events reach every consumer, and whatever they did in return lands
+        Drained.await(system.local()); // the replayed events reach every consumer, and whatever they did in return lands
         List<JsonNode> after = new ArrayList<>();
         drain(new HashSet<>(), after);
         assertThat(after).as("the replayed events, on the watching rule too").isNotEmpty()

@@ -3,9 +3,9 @@ package mallbots.bench.faults;
 import java.nio.file.Path;
 
 /** {@code ./mallbots faults [flags]}: the fault suite at full size; exits 1 if a check failed. */
-public final class Main {
+public final class FaultsCommand {
 
-    private Main() {
+    private FaultsCommand() {
     }
 
     public static void main(String[] args) throws Exception {

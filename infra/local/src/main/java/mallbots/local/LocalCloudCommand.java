@@ -19,9 +19,9 @@ import mallbots.local.template.TemplateReader;
 import sun.misc.Signal;
 
 /** {@code ./mallbots up | dlq | dlq redrive <queue> | token | invoke <Function> | trace <id> | replay}: the local cloud's command line. */
-public final class Main {
+public final class LocalCloudCommand {
 
-    private Main() {
+    private LocalCloudCommand() {
     }
 
     public static void main(String[] args) {

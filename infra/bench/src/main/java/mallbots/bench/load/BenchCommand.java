@@ -1,9 +1,9 @@
 package mallbots.bench.load;
 
 /** {@code ./mallbots bench [flags]}: drives orders through the HTTP API and prints what it measured. */
-public final class Main {
+public final class BenchCommand {
 
-    private Main() {
+    private BenchCommand() {
     }
 
     public static void main(String[] args) {
