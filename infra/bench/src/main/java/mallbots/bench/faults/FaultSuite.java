@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import mallbots.bench.load.Api;
 import mallbots.bench.load.BenchTokens;
 import mallbots.emulators.Ports;
+import mallbots.emulators.eventbridge.EventBridgeSettings;
 import mallbots.emulators.faults.EndpointFaults;
 import mallbots.emulators.faults.FaultInjector;
 import mallbots.local.LocalCloudProcess;
@@ -200,7 +201,9 @@ public final class FaultSuite {
     }
 
     private void startCloud() throws InterruptedException {
-        LocalCloudProcess process = LocalCloudProcess.start(options.classpath(), upArgs, this::log);
+        LocalCloudProcess process = LocalCloudProcess.start(options.classpath(),
+                List.of("-D" + EventBridgeSettings.SCHEDULE_SPEEDUP_PROPERTY + "=" + options.scheduleSpeedup()), upArgs,
+                this::log);
         cloud.set(process);
         process.awaitReady(READY_WITHIN);
         faultCounts.add(null);

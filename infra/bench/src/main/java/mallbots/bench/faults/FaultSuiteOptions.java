@@ -19,13 +19,17 @@ import java.time.Duration;
  *                          next receive; its receives must outlast an outbox sweep that fails too
  * @param maxReceiveCount   receives of a message before its queue dead-letters it (the template's
  *                          MaxReceiveCount): with the visibility timeout, how long the planted poison takes
+ * @param scheduleSpeedup   how many times as often the local cloud runs the template's rate schedules
+ *                          (outbox sweepers, saga deadlines): 1 as on AWS; more, for a short run
  */
 public record FaultSuiteOptions(int orders, long seed, double rate, int concurrency, boolean killOnce, Path root,
-        Path workDir, String classpath, Duration settleWithin, Duration visibilityTimeout, int maxReceiveCount) {
+        Path workDir, String classpath, Duration settleWithin, Duration visibilityTimeout, int maxReceiveCount,
+        int scheduleSpeedup) {
 
     public static final String USAGE = """
             usage: mallbots faults [--orders 100] [--seed 7] [--rate 0.1] [--concurrency 8] [--no-kill]
-                                   [--settle-s 300] [--visibility-s 60] [--max-receives 5] [--work-dir target/faults]
+                                   [--settle-s 300] [--visibility-s 60] [--max-receives 5] [--schedule-speedup 1]
+                                   [--work-dir target/faults]
               --orders       orders driven through the API (default 100)
               --seed         seeds the orders' inputs and the injected faults (default 7)
               --rate         chance of a fault per DynamoDB/EventBridge request, per delivery (default 0.1)
@@ -34,6 +38,8 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
               --settle-s     how long the orders may take to settle after the last checkout (default 300)
               --visibility-s the queues' visibility timeout, a failed message's wait (default 60, at least 30)
               --max-receives receives of a message before it is dead-lettered (default 5, the template's)
+              --schedule-speedup run the rate schedules (outbox sweepers, saga deadlines) this many
+                             times as often (default 1, as on AWS)
               --work-dir     the run's data, state and console log (default target/faults; emptied first)""";
 
     public FaultSuiteOptions {
@@ -45,6 +51,9 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         }
         if (maxReceiveCount < 2) {
             throw new IllegalArgumentException("--max-receives must be at least 2: " + maxReceiveCount);
+        }
+        if (scheduleSpeedup < 1) {
+            throw new IllegalArgumentException("--schedule-speedup must be at least 1: " + scheduleSpeedup);
         }
         if (visibilityTimeout.toSeconds() < 30) {
             // the template's minimum: no less than the functions' Timeout
@@ -62,6 +71,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         long settleSeconds = 300;
         long visibilitySeconds = 60;
         int maxReceives = 5;
+        int speedup = 1;
         Path work = root.resolve("target/faults");
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -85,6 +95,7 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
                     case "--settle-s" -> settleSeconds = Long.parseLong(value);
                     case "--visibility-s" -> visibilitySeconds = Long.parseLong(value);
                     case "--max-receives" -> maxReceives = Integer.parseInt(value);
+                    case "--schedule-speedup" -> speedup = Integer.parseInt(value);
                     case "--work-dir" -> work = root.resolve(value);
                     default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
                 }
@@ -94,6 +105,6 @@ public record FaultSuiteOptions(int orders, long seed, double rate, int concurre
         }
         return new FaultSuiteOptions(orders, seed, rate, concurrency, kill, root, work,
                 System.getProperty("java.class.path"), Duration.ofSeconds(settleSeconds),
-                Duration.ofSeconds(visibilitySeconds), maxReceives);
+                Duration.ofSeconds(visibilitySeconds), maxReceives, speedup);
     }
 }

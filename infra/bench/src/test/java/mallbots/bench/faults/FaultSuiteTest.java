@@ -27,14 +27,15 @@ class FaultSuiteTest {
         // customer, rejected for the payment, canceled); the fault rate, and so every kind of
         // fault, is the command's. The visibility timeout is the least the local cloud takes (the
         // functions' 30 s Timeout) and a message is dead-lettered at its 3rd receive, not its 5th:
-        // the planted poison takes 60 s, not 2 minutes (they set the test's length). The price: a
-        // message that waits for an event a crash left in its outbox is dead-lettered unless the
-        // sweep (every minute) comes within those 60 s; with four orders a crash on such an event
-        // is rare, and ./mallbots faults (5 receives, 60 s) is the run that covers it.
+        // the planted poison takes 60 s, not 2 minutes (they set the test's length). The rate
+        // schedules run 6 times as often (every 10 s): an event a crash left in an outbox is swept
+        // once its 30 s grace is over, well within the 60 s a message waiting for it has, and an
+        // overdue saga step is resent within 10 s of its deadline. ./mallbots faults keeps AWS's
+        // minute, 5 receives and 60 s, and 100 orders.
         FaultSuiteOptions options = new FaultSuiteOptions(4, 6, 0.1, 4, true, ROOT,
                 Path.of("target/fault-suite").toAbsolutePath(),
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Duration.ofSeconds(180), Duration.ofSeconds(30), 3);
+                Duration.ofSeconds(180), Duration.ofSeconds(30), 3, 6);
 
         FaultReport report = new FaultSuite(options).run();
 

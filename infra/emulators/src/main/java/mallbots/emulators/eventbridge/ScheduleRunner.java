@@ -23,6 +23,7 @@ final class ScheduleRunner implements AutoCloseable {
     }
 
     private final InstantSource clock;
+    private final int speedup;
     private final BiConsumer<Rule, Instant> fire;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -30,6 +31,7 @@ final class ScheduleRunner implements AutoCloseable {
 
     ScheduleRunner(EventBridgeSettings settings, BiConsumer<Rule, Instant> fire) {
         this.clock = settings.clock();
+        this.speedup = settings.scheduleSpeedup();
         this.fire = fire;
         long tick = settings.scheduleTick().toMillis();
         ticker.scheduleWithFixedDelay(this::fireDue, tick, tick, TimeUnit.MILLISECONDS);
@@ -42,6 +44,9 @@ final class ScheduleRunner implements AutoCloseable {
             return;
         }
         Schedule schedule = Schedule.parse(rule.scheduleExpression());
+        if (schedule instanceof Schedule.Rate rate && speedup > 1) {
+            schedule = new Schedule.Rate(rate.period().dividedBy(speedup));
+        }
         entries.put(rule.arn(), new Entry(rule, schedule, schedule.nextAfter(clock.instant())));
     }
 
