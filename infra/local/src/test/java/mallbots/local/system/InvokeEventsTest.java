@@ -87,11 +87,12 @@ class InvokeEventsTest {
     }
 
     private static void takesItsQueuesMessages(Template.Function function, JsonNode event) {
-        String queueArn = TEMPLATE.queueByArn(function.queueMappings().getFirst().queueArn()).orElseThrow().arn();
+        String queue = TEMPLATE.queueByArn(function.queueMappings().getFirst().queueArn()).orElseThrow().name();
         assertThat(event.get("Records")).as("records").isNotEmpty().allSatisfy(record -> {
             String body = record.get("body").asText();
             assertThat(SCHEMAS.validateEvent(body)).as("schema findings in %s", body).isEmpty();
-            assertThat(record.get("eventSourceARN").asText()).as("the record's queue").isEqualTo(queueArn);
+            // the events name AWS's sample account, the local cloud its own: the queue's name is what counts
+            assertThat(record.get("eventSourceARN").asText()).as("the record's queue").endsWith(":" + queue);
         });
 
         JsonNode output = output(invoke(function, event));
