@@ -49,6 +49,8 @@ public final class StoresTable {
     /** The read-model item of an aggregate shares its partition, below its history (which starts at 1). */
     public static final long READ_MODEL_SORT_KEY = 0;
 
+    public static final ContextTable.Keys KEYS = ContextTable.Keys.PARTITION_AND_SORT;
+
     public static final List<ContextTable.Index> INDEXES = List.of(
             new ContextTable.Index(ALL_STORES_INDEX, MALL, LISTED_NAME),
             new ContextTable.Index(PARTICIPATING_INDEX, PARTICIPATING, LISTED_NAME),
@@ -59,6 +61,6 @@ public final class StoresTable {
 
     /** Creates the table as the template declares it: for tests and the local cloud. */
     public static void create(DynamoDbClient dynamo, String tableName) {
-        ContextTable.create(dynamo, tableName, ContextTable.Keys.PARTITION_AND_SORT, INDEXES);
+        ContextTable.create(dynamo, tableName, KEYS, INDEXES);
     }
 }
