@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import mallbots.platform.testing.TestCloud;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,7 +30,7 @@ class BasketsInvokeEventsTest {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final BasketsTestbed baskets = new BasketsTestbed();
+    private final BasketsTestbed baskets = new BasketsTestbed(TestCloud.emulators());
 
     @Test
     void theApiEventStartsABasket() throws IOException {

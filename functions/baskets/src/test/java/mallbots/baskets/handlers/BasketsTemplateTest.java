@@ -16,7 +16,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +33,7 @@ class BasketsTemplateTest {
         Map<String, Object> rule = template.properties("BasketsStoreEventsRule");
         Map<String, Object> pattern = map(rule.get("EventPattern"));
         // building the module touches no table
-        BasketsModule module = BasketsModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        BasketsModule module = BasketsModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
         List<MessageType<?>> types = StoresEventHandlers.of(module.storeCache(), module.productCache())
                 .types();
         Set<String> handled = types.stream().map(MessageType::detailType).collect(Collectors.toSet());

@@ -31,7 +31,7 @@ import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.EventBridgeEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.event.ruler.Machine;
 
@@ -92,7 +92,7 @@ class CosecTemplateTest {
         assertThat(rules.rulesForJSONEvent(event(storeCreated))).isEmpty();
 
         // what the rules route is exactly what the events function handles
-        CosecModule module = CosecModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        CosecModule module = CosecModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
         Set<String> handled = CosecEventsFunction.handlers(module).types().stream().map(MessageType::detailType)
                 .collect(Collectors.toSet());
         Set<String> routed = new HashSet<>(routedReplies);

@@ -15,7 +15,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +33,7 @@ class DepotTemplateTest {
     @Test
     void theRulesRouteExactlyTheTypesTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
-        DepotModule module = DepotModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        DepotModule module = DepotModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
         Set<String> handled = DepotMessageHandlers.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import mallbots.platform.testing.TestCloud;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,7 @@ class NotificationsInvokeEventsTest {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final NotificationsTestbed notifications = new NotificationsTestbed();
+    private final NotificationsTestbed notifications = new NotificationsTestbed(TestCloud.emulators());
 
     @Test
     void theEventsEventNotifiesTheCustomerAndTheApiEventListsIt() throws IOException {

@@ -21,7 +21,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +40,7 @@ class NotificationsTemplateTest {
     @Test
     void theRulesRouteExactlyTheTypesTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
-        NotificationsModule module = NotificationsModule.create(LocalAws.dynamo(), "unused",
+        NotificationsModule module = NotificationsModule.create(new InMemoryDynamo(), "unused",
                 RecordingPublisher.accepting(), new LoggingNotificationSender(), Clock.systemUTC());
         Set<String> handled = NotificationsMessageHandlers.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());

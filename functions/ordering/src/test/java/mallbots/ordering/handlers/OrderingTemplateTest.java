@@ -15,7 +15,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +33,7 @@ class OrderingTemplateTest {
     @Test
     void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
-        OrderingModule module = OrderingModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        OrderingModule module = OrderingModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
         Set<String> handled = OrderingEventsFunction.handlers(module).types().stream()
                 .map(OrderingTemplateTest::sourceAndType).collect(Collectors.toSet());
 

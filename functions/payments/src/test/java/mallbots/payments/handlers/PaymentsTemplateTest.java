@@ -14,7 +14,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +31,7 @@ class PaymentsTemplateTest {
     @Test
     void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
-        PaymentsModule module = PaymentsModule.create(LocalAws.dynamo(), "unused", RecordingPublisher.accepting());
+        PaymentsModule module = PaymentsModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
         Set<String> handled = PaymentsEventsFunction.handlers(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 

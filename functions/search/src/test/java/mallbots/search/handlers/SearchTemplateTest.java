@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
 import mallbots.platform.testing.TableShape;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.search.adapters.SearchTable;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class SearchTemplateTest {
 
     @Test
     void theRulesRouteExactlyWhatTheEventsFunctionHandles() {
-        SearchModule module = SearchModule.create(LocalAws.dynamo(), "not-touched");
+        SearchModule module = SearchModule.create(new InMemoryDynamo(), "not-touched");
         Set<String> handled = SearchMessageHandlers.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
         Set<String> routed = template.routedToQueue(RULES, "SearchQueue", "SearchDeadLetterQueue");
