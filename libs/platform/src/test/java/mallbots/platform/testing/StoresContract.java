@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import mallbots.platform.cache.DynamoEntityCache;
@@ -233,6 +234,17 @@ public abstract class StoresContract {
         assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(table)
                 .item(Map.of("pk", s("big"), "data", s("x".repeat(400 * 1024))))))
                 .isInstanceOf(SdkException.class);
+    }
+
+    @Test
+    void aTableIsDescribedWithTheKeysAttributesAndIndexesItWasCreatedWith() {
+        TableShape shape = TableShape.created(dynamo, ContextTable.Keys.PARTITION_AND_SORT,
+                List.of(new ContextTable.Index("byOwner", "owner", "created"), new ContextTable.Index("byRef", "ref", null)));
+
+        assertThat(shape).isEqualTo(new TableShape(List.of("pk HASH", "sk RANGE"),
+                Set.of("pk S", "sk N", "outboxPending S", "outboxSince S", "owner S", "created S", "ref S"),
+                Map.of("outbox", "[outboxPending HASH, outboxSince RANGE] ALL",
+                        "byOwner", "[owner HASH, created RANGE] ALL", "byRef", "[ref HASH] ALL")));
     }
 
     // ---------------------------------------------------------------- the stores on them

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mallbots.platform.table.ContextTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -42,11 +43,19 @@ public record TableShape(List<String> keySchema, Set<String> attributes, Map<Str
         return new TableShape(keys(table.keySchema()), attributes, indexes);
     }
 
-    /** The shape of the table {@link ContextTable} creates with these keys and indexes (in the shared dynalite). */
+    /**
+     * The shape of the table {@link ContextTable} creates with these keys and indexes, as
+     * DescribeTable tells it ({@link InMemoryDynamo}: {@code StoresContract} holds its answer to
+     * dynalite's).
+     */
     public static TableShape created(ContextTable.Keys keys, List<ContextTable.Index> indexes) {
+        return created(new InMemoryDynamo(), keys, indexes);
+    }
+
+    static TableShape created(DynamoDbClient dynamo, ContextTable.Keys keys, List<ContextTable.Index> indexes) {
         String name = LocalAws.uniqueName("shape");
-        ContextTable.create(LocalAws.dynamo(), name, keys, indexes);
-        return of(LocalAws.dynamo().describeTable(b -> b.tableName(name)).table());
+        ContextTable.create(dynamo, name, keys, indexes);
+        return of(dynamo.describeTable(b -> b.tableName(name)).table());
     }
 
     private static List<String> keys(List<KeySchemaElement> schema) {
