@@ -25,7 +25,7 @@ public final class EventStoreBasketRepository implements BasketRepository {
     public static final int SNAPSHOT_EVERY = 10;
 
     private final EventStore<Basket, BasketEvent, BasketSnapshot> store;
-    private final BasketIntegrationEvents announcements = new BasketIntegrationEvents();
+    private final BasketsAnnouncements announcements = new BasketsAnnouncements();
 
     public EventStoreBasketRepository(DynamoDbClient dynamo, String tableName, EventPublisher publisher) {
         this.store = EventStore.builder(dynamo, tableName, EventTypes.sealed(BasketEvent.class),

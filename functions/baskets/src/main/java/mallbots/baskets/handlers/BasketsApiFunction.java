@@ -1,5 +1,6 @@
 package mallbots.baskets.handlers;
 
+import mallbots.baskets.BasketsModule;
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.config.Environment;
 

@@ -1,13 +1,13 @@
 package mallbots.baskets.handlers;
 
-import mallbots.baskets.adapters.StoresEventHandlers;
+import mallbots.baskets.BasketsModule;
 import mallbots.platform.config.Environment;
 import mallbots.platform.consumer.SqsEventsFunction;
 import mallbots.platform.consumer.SqsMessageConsumer;
 
 /**
  * The BasketsEvents Lambda function: drains BasketsQueue (the stores events that keep the caches
- * current) and reports only the records that failed.
+ * current, as {@link BasketsSubscriptions} lists them) and reports only the records that failed.
  */
 public final class BasketsEventsFunction extends SqsEventsFunction {
 
@@ -22,6 +22,6 @@ public final class BasketsEventsFunction extends SqsEventsFunction {
     }
 
     public BasketsEventsFunction(BasketsModule baskets) {
-        super(SqsMessageConsumer.of(StoresEventHandlers.of(baskets.storeCache(), baskets.productCache())));
+        super(SqsMessageConsumer.of(BasketsSubscriptions.of(baskets)));
     }
 }

@@ -1,6 +1,7 @@
 package mallbots.baskets.handlers;
 
 import java.util.Map;
+import mallbots.baskets.BasketsModule;
 import mallbots.baskets.application.BasketView;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import mallbots.baskets.BasketsModule;
 import mallbots.messages.baskets.BasketCheckedOut;
 import mallbots.messages.baskets.BasketsMessages;
 import mallbots.platform.messaging.MessageCodec;

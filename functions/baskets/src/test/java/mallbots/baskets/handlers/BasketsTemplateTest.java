@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import mallbots.baskets.adapters.StoresEventHandlers;
+import mallbots.baskets.BasketsModule;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +34,7 @@ class BasketsTemplateTest {
         Map<String, Object> pattern = map(rule.get("EventPattern"));
         // building the module touches no table
         BasketsModule module = BasketsModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
-        List<MessageType<?>> types = StoresEventHandlers.of(module.storeCache(), module.productCache())
+        List<MessageType<?>> types = BasketsSubscriptions.of(module)
                 .types();
         Set<String> handled = types.stream().map(MessageType::detailType).collect(Collectors.toSet());
         Set<String> handledSources = types.stream().map(MessageType::source).collect(Collectors.toSet());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import mallbots.baskets.BasketsModule;
 import mallbots.messages.baskets.BasketsMessages;
 import mallbots.messages.stores.ProductAdded;
 import mallbots.messages.stores.ProductPriceDecreased;

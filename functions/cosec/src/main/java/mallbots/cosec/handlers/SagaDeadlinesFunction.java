@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Objects;
+import mallbots.cosec.CosecModule;
 import mallbots.platform.config.Environment;
 import mallbots.platform.priming.Priming;
 

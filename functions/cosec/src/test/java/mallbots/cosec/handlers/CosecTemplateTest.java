@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mallbots.cosec.CosecModule;
 import mallbots.messages.cosec.CancelShoppingListCommand;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.cosec.RejectOrderCommand;
@@ -29,9 +30,9 @@ import mallbots.platform.messaging.MessageTypes;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
 import org.junit.jupiter.api.Test;
 import software.amazon.event.ruler.Machine;
 
@@ -93,7 +94,7 @@ class CosecTemplateTest {
 
         // what the rules route is exactly what the events function handles
         CosecModule module = CosecModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
-        Set<String> handled = CosecEventsFunction.handlers(module).types().stream().map(MessageType::detailType)
+        Set<String> handled = CosecSubscriptions.of(module).types().stream().map(MessageType::detailType)
                 .collect(Collectors.toSet());
         Set<String> routed = new HashSet<>(routedReplies);
         routed.add("OrderCreated");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import mallbots.cosec.CosecModule;
 import mallbots.cosec.application.CreateOrderSaga;
 import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderCreated;

@@ -39,7 +39,7 @@ public final class DynamoCustomerRepository implements CustomerRepository {
     public void add(Customer.Changed registered) {
         Customer customer = registered.customer();
         items.create(keyOf(customer.id()), Change.to(StoredCustomer.of(customer))
-                .publish(CustomerIntegrationEvents.of(registered.event(), 1)));
+                .publish(CustomersAnnouncements.of(registered.event(), 1)));
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class DynamoCustomerRepository implements CustomerRepository {
             StateItem<StoredCustomer> current = item.orElseThrow(() -> NotFound.of("customer", customerId));
             Customer.Changed changed = command.apply(current.state().toCustomer());
             return Change.to(StoredCustomer.of(changed.customer()))
-                    .publish(CustomerIntegrationEvents.of(changed.event(), current.version() + 1));
+                    .publish(CustomersAnnouncements.of(changed.event(), current.version() + 1));
         }).state().orElseThrow().toCustomer();
     }
 

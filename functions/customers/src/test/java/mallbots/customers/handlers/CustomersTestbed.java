@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mallbots.customers.CustomersModule;
 import mallbots.messages.customers.CustomersMessages;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.Message;

@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import mallbots.depot.application.Cause;
 import mallbots.depot.application.ShoppingLists;
 import mallbots.depot.domain.ShoppingList;
 import mallbots.platform.domain.ConcurrencyConflict;
 import mallbots.platform.domain.NotFound;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.statestore.ApplyResult;
 import mallbots.platform.statestore.Change;
@@ -37,6 +37,7 @@ public final class DynamoShoppingLists implements ShoppingLists {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.items = StateStore.builder(dynamo, tableName, ShoppingList.class)
                 .publisher(Objects.requireNonNull(publisher, "publisher"))
+                .json(ShoppingListJson.mapper())
                 .build();
     }
 
@@ -82,7 +83,7 @@ public final class DynamoShoppingLists implements ShoppingLists {
                 return Change.none();
             }
             Change<ShoppingList> change = Change.to(after);
-            return ShoppingListEvents.of(before, after, cause, item.version() + 1).map(change::publish).orElse(change);
+            return DepotAnnouncements.of(before, after, cause, item.version() + 1).map(change::publish).orElse(change);
         };
         ApplyResult<ShoppingList> result = cause.isMessage()
                 ? items.applyItem(key, cause.messageId(), decide)

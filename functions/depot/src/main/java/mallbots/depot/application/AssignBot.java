@@ -2,6 +2,7 @@ package mallbots.depot.application;
 
 import java.util.Objects;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.platform.messaging.Cause;
 
 /** A bot takes an available list. */
 public final class AssignBot {

@@ -3,6 +3,7 @@ package mallbots.depot.application;
 import java.util.List;
 import java.util.Objects;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.platform.messaging.Cause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package mallbots.depot.application;
 import java.util.Objects;
 import mallbots.depot.domain.ShoppingList;
 import mallbots.depot.domain.ShoppingListStatus;
+import mallbots.platform.messaging.Cause;
 
 /** Cancels a shopping list, announcing ShoppingListCanceled; a completed list cannot be canceled. */
 public final class CancelShoppingList {

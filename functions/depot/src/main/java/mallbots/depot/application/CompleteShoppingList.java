@@ -2,6 +2,7 @@ package mallbots.depot.application;
 
 import java.util.Objects;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.platform.messaging.Cause;
 
 /** The bot delivered an assigned list: it completes, announcing ShoppingListCompleted (the order gets ready). */
 public final class CompleteShoppingList {

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import mallbots.depot.domain.CachedProduct;
-import mallbots.depot.domain.CachedStore;
+import mallbots.depot.domain.ProductToPick;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.depot.domain.StoreToVisit;
 import mallbots.platform.cache.EntityCache;
 import mallbots.platform.domain.RuleViolation;
+import mallbots.platform.messaging.Cause;
 
 /**
  * Builds a pending shopping list for an order from depot's caches (the saga's CreateShoppingList).
@@ -21,11 +22,11 @@ import mallbots.platform.domain.RuleViolation;
 public final class CreateShoppingList {
 
     private final ShoppingLists lists;
-    private final EntityCache<CachedStore> stores;
-    private final EntityCache<CachedProduct> products;
+    private final EntityCache<StoreToVisit> stores;
+    private final EntityCache<ProductToPick> products;
 
-    public CreateShoppingList(ShoppingLists lists, EntityCache<CachedStore> stores,
-            EntityCache<CachedProduct> products) {
+    public CreateShoppingList(ShoppingLists lists, EntityCache<StoreToVisit> stores,
+            EntityCache<ProductToPick> products) {
         this.lists = Objects.requireNonNull(lists, "lists");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.products = Objects.requireNonNull(products, "products");
@@ -36,22 +37,26 @@ public final class CreateShoppingList {
     }
 
     /**
+     * @param cause the saga's command: the list's id comes from its message id
      * @return the pending list (or the one this command made before)
      * @throws RuleViolation naming the first store or product that is unknown, removed, or not sold there
      */
-    public ShoppingList create(String commandId, String orderId, List<Wanted> items) {
-        String id = listIdFor(commandId);
+    public ShoppingList create(Cause cause, String orderId, List<Wanted> items) {
+        if (!cause.isMessage()) {
+            throw new IllegalArgumentException("a shopping list is made for a saga command, not for a request");
+        }
+        String id = listIdFor(cause.messageId());
         var made = lists.find(id);
         if (made.isPresent()) {
             return made.get();
         }
         List<ShoppingList.Line> lines = new ArrayList<>();
         for (Wanted item : items) {
-            CachedStore store = stores.find(item.storeId()).orElseGet(() -> CachedStore.unseen(item.storeId()));
-            CachedProduct product = products.find(item.productId())
+            StoreToVisit store = stores.find(item.storeId()).orElseGet(() -> StoreToVisit.unseen(item.storeId()));
+            ProductToPick product = products.find(item.productId())
                     .orElseGet(() -> products.removed(item.productId())
-                            ? CachedProduct.removedFromCatalog(item.productId())
-                            : CachedProduct.unseen(item.productId()));
+                            ? ProductToPick.removedFromCatalog(item.productId())
+                            : ProductToPick.unseen(item.productId()));
             lines.add(new ShoppingList.Line(store, product, item.quantity()));
         }
         ShoppingList list = ShoppingList.plan(id, orderId, lines);

@@ -2,6 +2,7 @@ package mallbots.depot.application;
 
 import java.util.Objects;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.platform.messaging.Cause;
 
 /**
  * Makes a pending list available to the bots (the saga's InitiateShopping). A list that is

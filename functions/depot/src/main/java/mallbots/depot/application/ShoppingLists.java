@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import mallbots.depot.domain.ShoppingList;
+import mallbots.platform.messaging.Cause;
 
 /** Where depot keeps its shopping lists; each change is stored with the integration event it announces. */
 public interface ShoppingLists {

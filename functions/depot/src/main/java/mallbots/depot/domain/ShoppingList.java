@@ -53,7 +53,7 @@ public record ShoppingList(String id, String orderId, List<Stop> stops, String a
     }
 
     /** One item of an order, with what the caches say of its store and product. */
-    public record Line(CachedStore store, CachedProduct product, int quantity) {
+    public record Line(StoreToVisit store, ProductToPick product, int quantity) {
 
         public Line {
             Objects.requireNonNull(store, "store");
@@ -90,8 +90,8 @@ public record ShoppingList(String id, String orderId, List<Stop> stops, String a
     }
 
     private static void requireShoppable(Line line) {
-        CachedStore store = line.store();
-        CachedProduct product = line.product();
+        StoreToVisit store = line.store();
+        ProductToPick product = line.product();
         if (!store.known()) {
             throw new RuleViolation("store " + store.storeId() + " is unknown");
         }

@@ -1,14 +1,12 @@
 package mallbots.depot.domain;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** Where a shopping list is in its life: built, offered to bots, taken by one, delivered, or called off. */
 public enum ShoppingListStatus {
-    @JsonProperty("pending") PENDING,
-    @JsonProperty("available") AVAILABLE,
-    @JsonProperty("assigned") ASSIGNED,
-    @JsonProperty("completed") COMPLETED,
-    @JsonProperty("canceled") CANCELED;
+    PENDING,
+    AVAILABLE,
+    ASSIGNED,
+    COMPLETED,
+    CANCELED;
 
     /** As the API and the stored item spell it. */
     public String label() {

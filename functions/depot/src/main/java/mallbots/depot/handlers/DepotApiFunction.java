@@ -1,5 +1,6 @@
 package mallbots.depot.handlers;
 
+import mallbots.depot.DepotModule;
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.config.Environment;
 

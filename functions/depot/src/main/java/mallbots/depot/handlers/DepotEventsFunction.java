@@ -1,5 +1,6 @@
 package mallbots.depot.handlers;
 
+import mallbots.depot.DepotModule;
 import mallbots.platform.config.Environment;
 import mallbots.platform.consumer.SqsEventsFunction;
 import mallbots.platform.consumer.SqsMessageConsumer;
@@ -21,6 +22,6 @@ public final class DepotEventsFunction extends SqsEventsFunction {
     }
 
     public DepotEventsFunction(DepotModule depot) {
-        super(SqsMessageConsumer.of(DepotMessageHandlers.of(depot)));
+        super(SqsMessageConsumer.of(DepotSubscriptions.of(depot)));
     }
 }

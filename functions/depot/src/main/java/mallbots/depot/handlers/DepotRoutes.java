@@ -1,5 +1,6 @@
 package mallbots.depot.handlers;
 
+import mallbots.depot.DepotModule;
 import mallbots.depot.application.ShoppingListView;
 import mallbots.depot.domain.ShoppingList;
 import mallbots.platform.api.HttpRequest;

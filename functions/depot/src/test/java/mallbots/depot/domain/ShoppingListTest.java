@@ -3,20 +3,18 @@ package mallbots.depot.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import mallbots.platform.domain.InvalidValue;
 import mallbots.platform.domain.RuleViolation;
-import mallbots.platform.json.Json;
 import org.junit.jupiter.api.Test;
 
 class ShoppingListTest {
 
-    private static final CachedStore SHOP = CachedStore.unseen("s1").created("Corner Shop", "Level 1", 1);
-    private static final CachedStore BAKERY = CachedStore.unseen("s2").created("Bakery", "Level 2", 1)
+    private static final StoreToVisit SHOP = StoreToVisit.unseen("s1").created("Corner Shop", "Level 1", 1);
+    private static final StoreToVisit BAKERY = StoreToVisit.unseen("s2").created("Bakery", "Level 2", 1)
             .rebranded("Bread & Co", 2);
-    private static final CachedProduct APPLE = CachedProduct.unseen("p1").added("s1", "Apple", 1);
-    private static final CachedProduct BREAD = CachedProduct.unseen("p2").added("s2", "Bread", 1);
+    private static final ProductToPick APPLE = ProductToPick.unseen("p1").added("s1", "Apple", 1);
+    private static final ProductToPick BREAD = ProductToPick.unseen("p2").added("s2", "Bread", 1);
 
     @Test
     void aPlanGroupsTheLinesByStoreInTheirFirstOrderAndAddsRepeatedProducts() {
@@ -32,13 +30,13 @@ class ShoppingListTest {
     @Test
     void aPlanRefusesWhatTheCachesDoNotOffer() {
         assertThatThrownBy(() -> ShoppingList.plan("l1", "o1",
-                List.of(new ShoppingList.Line(CachedStore.unseen("s9").rebranded("Nameless", 2), APPLE, 1))))
+                List.of(new ShoppingList.Line(StoreToVisit.unseen("s9").rebranded("Nameless", 2), APPLE, 1))))
                 .isInstanceOf(RuleViolation.class).hasMessage("store s9 is unknown");
         assertThatThrownBy(() -> ShoppingList.plan("l1", "o1",
-                List.of(new ShoppingList.Line(SHOP, CachedProduct.unseen("p9").rebranded("Pear", 2), 1))))
+                List.of(new ShoppingList.Line(SHOP, ProductToPick.unseen("p9").rebranded("Pear", 2), 1))))
                 .isInstanceOf(RuleViolation.class).hasMessage("product p9 is unknown");
         assertThatThrownBy(() -> ShoppingList.plan("l1", "o1",
-                List.of(new ShoppingList.Line(SHOP, CachedProduct.removedFromCatalog("p1"), 1))))
+                List.of(new ShoppingList.Line(SHOP, ProductToPick.removedFromCatalog("p1"), 1))))
                 .isInstanceOf(RuleViolation.class).hasMessage("product p1 was removed");
         assertThatThrownBy(() -> ShoppingList.plan("l1", "o1", List.of(new ShoppingList.Line(SHOP, BREAD, 1))))
                 .isInstanceOf(RuleViolation.class).hasMessage("product p2 is not sold by store s1");
@@ -64,26 +62,15 @@ class ShoppingListTest {
     }
 
     @Test
-    void aListIsStoredAsJsonWithItsStatusInLowerCaseAndReadBack() throws JsonProcessingException {
-        ShoppingList list = ShoppingList.plan("l1", "o1", List.of(new ShoppingList.Line(SHOP, APPLE, 1)))
-                .makeAvailable().assign("bot-1");
-
-        String json = Json.mapper().writeValueAsString(list);
-
-        assertThat(json).contains("\"status\":\"assigned\"");
-        assertThat(Json.mapper().readValue(json, ShoppingList.class)).isEqualTo(list);
-    }
-
-    @Test
     void cacheEntriesMergeByTheirPartsVersions() {
-        CachedStore store = CachedStore.unseen("s1").rebranded("New Name", 3).created("Old Name", "Level 1", 1);
+        StoreToVisit store = StoreToVisit.unseen("s1").rebranded("New Name", 3).created("Old Name", "Level 1", 1);
         assertThat(store.name().value()).isEqualTo("New Name");
         assertThat(store.location().value()).isEqualTo("Level 1");
         assertThat(store.known()).isTrue();
-        assertThat(CachedStore.unseen("s1").rebranded("Name", 2).known()).isFalse();
+        assertThat(StoreToVisit.unseen("s1").rebranded("Name", 2).known()).isFalse();
 
-        CachedProduct product = CachedProduct.unseen("p1").rebranded("Green", 2).added("s1", "Apple", 1);
-        assertThat(product).isEqualTo(new CachedProduct("p1", "s1", new mallbots.platform.domain.Versioned<>("Green", 2),
+        ProductToPick product = ProductToPick.unseen("p1").rebranded("Green", 2).added("s1", "Apple", 1);
+        assertThat(product).isEqualTo(new ProductToPick("p1", "s1", new mallbots.platform.domain.Versioned<>("Green", 2),
                 false));
         assertThat(product.available()).isTrue();
     }

@@ -11,8 +11,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import mallbots.depot.domain.CachedProduct;
-import mallbots.depot.domain.CachedStore;
+import mallbots.depot.domain.ProductToPick;
+import mallbots.depot.domain.StoreToVisit;
 import mallbots.messages.stores.ProductPriceIncreased;
 import mallbots.messages.stores.StoreParticipationToggled;
 import mallbots.messages.stores.StoreRebranded;
@@ -41,9 +41,9 @@ class DepotCachesTest {
 
         depot.deliverOk(created, added);
 
-        assertThat(store(storeId)).isEqualTo(new CachedStore(storeId, new Versioned<>("Corner Shop", 1),
+        assertThat(store(storeId)).isEqualTo(new StoreToVisit(storeId, new Versioned<>("Corner Shop", 1),
                 new Versioned<>("Level 1, east", 1)));
-        assertThat(product(productId)).isEqualTo(new CachedProduct(productId, storeId, new Versioned<>("Apple", 1),
+        assertThat(product(productId)).isEqualTo(new ProductToPick(productId, storeId, new Versioned<>("Apple", 1),
                 false));
         assertThat(writes("store#" + storeId)).isEqualTo(1);
         assertThat(writes("product#" + productId)).isEqualTo(1);
@@ -90,7 +90,7 @@ class DepotCachesTest {
         depot.deliverOk(productAdded(productId, storeId, "Apple"));
 
         assertThat(product(productId)).isEqualTo(
-                new CachedProduct(productId, storeId, new Versioned<>("Green Apple", 2), false));
+                new ProductToPick(productId, storeId, new Versioned<>("Green Apple", 2), false));
         assertThat(product(productId).available()).isTrue();
     }
 
@@ -104,7 +104,7 @@ class DepotCachesTest {
             depot.deliverOk(event);
         }
 
-        assertThat(store(storeId)).isEqualTo(new CachedStore(storeId, new Versioned<>("Corner Market", 3),
+        assertThat(store(storeId)).isEqualTo(new StoreToVisit(storeId, new Versioned<>("Corner Market", 3),
                 new Versioned<>("Level 1, east", 1)));
         assertThat(writes("store#" + storeId)).as("the newest name, then the location").isEqualTo(2);
     }
@@ -148,12 +148,12 @@ class DepotCachesTest {
         return Long.parseLong(depot.item(key).orElseThrow().get("version").n());
     }
 
-    private CachedProduct product(String productId) {
-        return depot.state("product#" + productId, CachedProduct.class);
+    private ProductToPick product(String productId) {
+        return depot.state("product#" + productId, ProductToPick.class);
     }
 
-    private CachedStore store(String id) {
-        return depot.state("store#" + id, CachedStore.class);
+    private StoreToVisit store(String id) {
+        return depot.state("store#" + id, StoreToVisit.class);
     }
 
     private static <T> List<List<T>> permutations(List<T> items) {

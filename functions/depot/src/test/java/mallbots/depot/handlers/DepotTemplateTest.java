@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mallbots.depot.DepotModule;
 import mallbots.depot.adapters.DepotTable;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,7 @@ class DepotTemplateTest {
     void theRulesRouteExactlyTheTypesTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
         DepotModule module = DepotModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
-        Set<String> handled = DepotMessageHandlers.of(module).types().stream()
+        Set<String> handled = DepotSubscriptions.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 
         Set<String> routed = template.routedToQueue(RULES, "DepotQueue", "DepotDeadLetterQueue");

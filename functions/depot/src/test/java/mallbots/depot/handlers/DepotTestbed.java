@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import mallbots.depot.DepotModule;
 import mallbots.depot.adapters.DepotTable;
+import mallbots.depot.adapters.ShoppingListJson;
 import mallbots.depot.domain.ShoppingList;
 import mallbots.messages.cosec.CancelShoppingListCommand;
 import mallbots.messages.cosec.CosecMessages;
@@ -290,10 +292,11 @@ final class DepotTestbed {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /** The stored state, read as depot reads it (the status of a list in lower case). */
     <T> T state(String key, Class<T> type) {
         Map<String, AttributeValue> item = item(key).orElseThrow(() -> new AssertionError("no item " + key));
         try {
-            return Json.mapper().readValue(item.get("state").s(), type);
+            return ShoppingListJson.mapper().readValue(item.get("state").s(), type);
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }

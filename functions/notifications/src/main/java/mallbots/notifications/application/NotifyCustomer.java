@@ -9,6 +9,7 @@ import mallbots.notifications.domain.CachedCustomer;
 import mallbots.notifications.domain.Notification;
 import mallbots.notifications.domain.NotificationKind;
 import mallbots.platform.cache.EntityCache;
+import mallbots.platform.messaging.Cause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +56,15 @@ public final class NotifyCustomer {
     }
 
     /**
-     * Handles order event {@code messageId}; answers the notification as it is afterwards.
+     * Handles the order event that is the {@code cause}; answers the notification as it is afterwards.
      *
      * @throws CustomerNotCached if the customer's number is not known yet (the message is retried)
      */
-    public Notification notify(String messageId, NotificationKind kind, String orderId, String customerId) {
+    public Notification notify(Cause cause, NotificationKind kind, String orderId, String customerId) {
+        if (!cause.isMessage()) {
+            throw new IllegalArgumentException("a customer is notified of an order event, not of a request");
+        }
+        String messageId = cause.messageId();
         String id = Notification.idFor(orderId, kind);
         Notification notification = records.find(id).orElseGet(() -> record(id, messageId, kind, orderId,
                 customerId));

@@ -1,5 +1,6 @@
 package mallbots.notifications.handlers;
 
+import mallbots.notifications.NotificationsModule;
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.config.Environment;
 

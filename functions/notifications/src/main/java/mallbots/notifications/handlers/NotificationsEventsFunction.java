@@ -1,5 +1,6 @@
 package mallbots.notifications.handlers;
 
+import mallbots.notifications.NotificationsModule;
 import mallbots.platform.config.Environment;
 import mallbots.platform.consumer.SqsEventsFunction;
 import mallbots.platform.consumer.SqsMessageConsumer;
@@ -21,6 +22,6 @@ public final class NotificationsEventsFunction extends SqsEventsFunction {
     }
 
     public NotificationsEventsFunction(NotificationsModule notifications) {
-        super(SqsMessageConsumer.of(NotificationsMessageHandlers.of(notifications)));
+        super(SqsMessageConsumer.of(NotificationsSubscriptions.of(notifications)));
     }
 }

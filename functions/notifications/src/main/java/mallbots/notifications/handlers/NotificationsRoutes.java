@@ -1,7 +1,8 @@
 package mallbots.notifications.handlers;
 
 import java.util.List;
-import mallbots.notifications.domain.Notification;
+import mallbots.notifications.NotificationsModule;
+import mallbots.notifications.application.NotificationView;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
@@ -19,16 +20,7 @@ final class NotificationsRoutes {
     private NotificationsRoutes() {
     }
 
-    /** One notification as the API shows it. */
-    record NotificationView(String id, String customerId, String smsNumber, String kind, String orderId, String text,
-            String sentAt, String status) {
-
-        static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.customerId(), n.smsNumber(), n.kind().name(), n.orderId(), n.text(),
-                    n.sentAt(), n.status().name());
-        }
-    }
-
+    /** The body: the customer's notifications, newest first. */
     record NotificationList(List<NotificationView> notifications) {
     }
 

@@ -15,13 +15,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import mallbots.notifications.NotificationsModule;
 import mallbots.notifications.adapters.LoggingNotificationSender;
 import mallbots.notifications.adapters.NotificationsTable;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ class NotificationsTemplateTest {
         // building the module touches no table
         NotificationsModule module = NotificationsModule.create(new InMemoryDynamo(), "unused",
                 RecordingPublisher.accepting(), new LoggingNotificationSender(), Clock.systemUTC());
-        Set<String> handled = NotificationsMessageHandlers.of(module).types().stream()
+        Set<String> handled = NotificationsSubscriptions.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 
         Set<String> routed = template.routedToQueue(RULES, "NotificationsQueue", "NotificationsDeadLetterQueue");

@@ -28,6 +28,7 @@ import mallbots.messages.ordering.OrderCompleted;
 import mallbots.messages.ordering.OrderCreated;
 import mallbots.messages.ordering.OrderReadied;
 import mallbots.messages.ordering.OrderingMessages;
+import mallbots.notifications.NotificationsModule;
 import mallbots.notifications.adapters.DynamoNotificationRecords;
 import mallbots.notifications.adapters.NotificationsTable;
 import mallbots.notifications.application.NotificationSender;

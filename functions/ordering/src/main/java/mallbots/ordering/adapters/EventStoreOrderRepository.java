@@ -14,8 +14,7 @@ import mallbots.platform.eventstore.CommandResult;
 import mallbots.platform.eventstore.EventStore;
 import mallbots.platform.eventstore.EventTypes;
 import mallbots.platform.messaging.EventPublisher;
-import mallbots.platform.messaging.Metadata;
-import mallbots.platform.messaging.Nullable;
+import mallbots.platform.messaging.Cause;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,7 +31,7 @@ public final class EventStoreOrderRepository implements OrderRepository {
     public static final int SNAPSHOT_EVERY = 3;
 
     private final EventStore<Order, OrderEvent, OrderSnapshot> store;
-    private final OrderIntegrationEvents announcements = new OrderIntegrationEvents();
+    private final OrderingAnnouncements announcements = new OrderingAnnouncements();
 
     public EventStoreOrderRepository(DynamoDbClient dynamo, String tableName, EventPublisher publisher) {
         this.store = EventStore.builder(dynamo, tableName, EventTypes.sealed(OrderEvent.class),
@@ -48,7 +47,7 @@ public final class EventStoreOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Saved add(Order order, Metadata cause) {
+    public Saved add(Order order, Cause cause) {
         Objects.requireNonNull(cause, "cause");
         try {
             // DUPLICATE when this message created it before
@@ -62,9 +61,10 @@ public final class EventStoreOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Change change(String orderId, @Nullable Metadata cause, Consumer<Order> command) {
+    public Change change(String orderId, Cause cause, Consumer<Order> command) {
+        Objects.requireNonNull(cause, "cause");
         try {
-            CommandResult<Order> result = store.update(orderId, cause == null ? null : cause.messageId(), order -> {
+            CommandResult<Order> result = store.update(orderId, cause.messageId(), order -> {
                 command.accept(order);
                 return announcements.of(order, cause);
             });

@@ -2,7 +2,7 @@ package mallbots.ordering.application;
 
 import java.time.Clock;
 import java.util.Objects;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 
 /**
  * The saga's last step: a pending order becomes approved with its shopping list (OrderApproved).
@@ -21,7 +21,7 @@ public final class ApproveOrder {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public SagaAnswer approve(Metadata command, String orderId, String shoppingId) {
-        return SagaCommand.run(orders, command, orderId, order -> order.approve(shoppingId, clock.instant()));
+    public SagaAnswer approve(Cause command, String orderId, String shoppingId) {
+        return SagaAnswer.afterChanging(orders, command, orderId, order -> order.approve(shoppingId, clock.instant()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import mallbots.ordering.domain.Order;
 import mallbots.platform.domain.NotFound;
 import mallbots.platform.domain.RuleViolation;
+import mallbots.platform.messaging.Cause;
 
 /** The customer cancels an order that is pending or approved; OrderCanceled tells depot and payments. */
 public final class CancelOrder {
@@ -22,7 +23,8 @@ public final class CancelOrder {
      * @throws NotFound      if there is no such order
      * @throws RuleViolation if the order is neither pending nor approved
      */
-    public OrderView cancel(String orderId) {
-        return OrderView.of(orders.change(OrderIds.require(orderId), null, order -> order.cancel(clock.instant())).order());
+    public OrderView cancel(Cause cause, String orderId) {
+        return OrderView.of(orders.change(OrderIds.require(orderId), cause, order -> order.cancel(clock.instant()))
+                .order());
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import mallbots.platform.domain.NotFound;
 import mallbots.platform.domain.RuleViolation;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ public final class CompleteOrder {
      * @throws NotFound      if there is no such order
      * @throws RuleViolation if the order is not ready (nor completed with that invoice)
      */
-    public OrderRepository.Saved complete(Metadata cause, String orderId, String invoiceId) {
+    public OrderRepository.Saved complete(Cause cause, String orderId, String invoiceId) {
         OrderRepository.Change change = orders.change(orderId, cause, order -> order.complete(invoiceId, clock.instant()));
         if (change.saved() != OrderRepository.Saved.CHANGED) {
             LOG.info("InvoicePaid {}: order {} is completed already: nothing to do", cause.messageId(), orderId);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import mallbots.ordering.domain.Order;
 import mallbots.ordering.domain.OrderItem;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ public final class CreateOrder {
     }
 
     /** @return true if the order was created now, false if it existed already */
-    public boolean fromCheckout(Metadata cause, String basketId, String customerId, String paymentId,
+    public boolean fromCheckout(Cause cause, String basketId, String customerId, String paymentId,
             List<OrderItem> items) {
         Objects.requireNonNull(cause, "cause");
         Order order = Order.create(basketId, customerId, paymentId, items, clock.instant());

@@ -4,14 +4,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import mallbots.ordering.domain.Order;
 import mallbots.platform.domain.NotFound;
-import mallbots.platform.messaging.Metadata;
-import mallbots.platform.messaging.Nullable;
+import mallbots.platform.messaging.Cause;
 
 /**
  * Where orders are kept. Saving an order also announces its new domain events (the integration
- * events of mallbots.ordering) in the same write. A change caused by a message names it
- * ({@code cause}): the message is then applied at most once, and the announcements belong to its
- * flow; a change from an HTTP request passes null and starts a flow of its own.
+ * events of mallbots.ordering) in the same write. Every change names its {@link Cause}: a message
+ * is then applied at most once, and the announcements belong to its flow; a change from an HTTP
+ * request ({@link Cause#request()}) starts a flow of its own.
  */
 public interface OrderRepository {
 
@@ -34,7 +33,7 @@ public interface OrderRepository {
     Optional<Order> find(String orderId);
 
     /** Stores a new order: {@code CHANGED}, {@code DUPLICATE} (that message created it) or {@code EXISTS}. */
-    Saved add(Order order, Metadata cause);
+    Saved add(Order order, Cause cause);
 
     /**
      * Loads the order, runs {@code command} on it and stores what it raised. The command may run
@@ -42,5 +41,5 @@ public interface OrderRepository {
      *
      * @throws NotFound if there is no such order
      */
-    Change change(String orderId, @Nullable Metadata cause, Consumer<Order> command);
+    Change change(String orderId, Cause cause, Consumer<Order> command);
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import mallbots.platform.domain.NotFound;
 import mallbots.platform.domain.RuleViolation;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class ReadyOrder {
      * @throws NotFound      if there is no such order
      * @throws RuleViolation if the order is pending or has another shopping list
      */
-    public OrderRepository.Saved ready(Metadata cause, String orderId, String shoppingListId) {
+    public OrderRepository.Saved ready(Cause cause, String orderId, String shoppingListId) {
         OrderRepository.Change change = orders.change(orderId, cause, order -> {
             if (!order.stopped()) {
                 order.ready(shoppingListId, clock.instant());

@@ -2,7 +2,7 @@ package mallbots.ordering.application;
 
 import java.time.Clock;
 import java.util.Objects;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 
 /**
  * The saga's compensation: a pending order becomes rejected (OrderRejected). An order rejected
@@ -21,7 +21,7 @@ public final class RejectOrder {
     }
 
     /** {@code reason}: why the saga gave up, kept by the order (null when the command has none). */
-    public SagaAnswer reject(Metadata command, String orderId, String reason) {
-        return SagaCommand.run(orders, command, orderId, order -> order.reject(reason, clock.instant()));
+    public SagaAnswer reject(Cause command, String orderId, String reason) {
+        return SagaAnswer.afterChanging(orders, command, orderId, order -> order.reject(reason, clock.instant()));
     }
 }

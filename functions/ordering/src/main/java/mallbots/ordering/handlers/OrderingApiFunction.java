@@ -1,5 +1,6 @@
 package mallbots.ordering.handlers;
 
+import mallbots.ordering.OrderingModule;
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.config.Environment;
 

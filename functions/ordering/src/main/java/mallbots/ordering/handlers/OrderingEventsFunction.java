@@ -1,15 +1,14 @@
 package mallbots.ordering.handlers;
 
-import mallbots.ordering.adapters.OrderingMessageHandlers;
+import mallbots.ordering.OrderingModule;
 import mallbots.platform.config.Environment;
-import mallbots.platform.consumer.MessageHandlers;
 import mallbots.platform.consumer.SqsEventsFunction;
 import mallbots.platform.consumer.SqsMessageConsumer;
 
 /**
- * The OrderingEvents Lambda function: drains OrderingQueue (BasketCheckedOut,
- * ShoppingListCompleted, InvoicePaid, and the saga's ApproveOrder and RejectOrder) and reports
- * only the records that failed. Any other detail-type, or a record that cannot be decoded, fails
+ * The OrderingEvents Lambda function: drains OrderingQueue (the messages
+ * {@link OrderingSubscriptions} lists: BasketCheckedOut, ShoppingListCompleted, InvoicePaid, and
+ * the saga's ApproveOrder and RejectOrder) and reports only the records that failed. Any other detail-type, or a record that cannot be decoded, fails
  * alone and reaches the dead-letter queue after its retries.
  */
 public final class OrderingEventsFunction extends SqsEventsFunction {
@@ -25,12 +24,6 @@ public final class OrderingEventsFunction extends SqsEventsFunction {
     }
 
     public OrderingEventsFunction(OrderingModule ordering) {
-        super(SqsMessageConsumer.of(handlers(ordering)));
-    }
-
-    /** What the function handles: the template's rules route exactly these types here. */
-    static MessageHandlers handlers(OrderingModule ordering) {
-        return OrderingMessageHandlers.of(ordering.createOrder(), ordering.readyOrder(), ordering.completeOrder(),
-                ordering.approveOrder(), ordering.rejectOrder(), ordering.replies());
+        super(SqsMessageConsumer.of(OrderingSubscriptions.of(ordering)));
     }
 }

@@ -1,10 +1,12 @@
 package mallbots.ordering.handlers;
 
+import mallbots.ordering.OrderingModule;
 import mallbots.ordering.application.OrderView;
 import mallbots.platform.api.HttpRequest;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
 import mallbots.platform.domain.ConcurrencyConflict;
+import mallbots.platform.messaging.Cause;
 
 /**
  * The ordering HTTP API: reading an order, and the customer's cancel, which answers 200 with the
@@ -23,7 +25,8 @@ final class OrderingRoutes {
     static HttpRouter router(OrderingModule ordering) {
         return HttpRouter.builder()
                 .route(GET, request -> HttpResponse.ok(own(request, ordering)))
-                .route(CANCEL, request -> HttpResponse.ok(ordering.cancelOrder().cancel(own(request, ordering).id())))
+                .route(CANCEL, request -> HttpResponse.ok(ordering.cancelOrder().cancel(Cause.request(),
+                        own(request, ordering).id())))
                 // every retry lost to another writer of the same order: the client may try again
                 .mapException(ConcurrencyConflict.class, 409)
                 .build();

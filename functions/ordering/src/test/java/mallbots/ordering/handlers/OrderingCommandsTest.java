@@ -13,6 +13,7 @@ import mallbots.messages.cosec.RejectOrderCommand;
 import mallbots.messages.ordering.OrderApproved;
 import mallbots.messages.ordering.OrderRejected;
 import mallbots.messages.ordering.OrderingMessages;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.Metadata;
 import mallbots.platform.messaging.OutboundEvent;
@@ -96,7 +97,7 @@ class OrderingCommandsTest {
         String orderId = ordering.pendingOrder();
         Message<ApproveOrderCommand> command = approve(orderId, newId());
         // the order was approved, then the function crashed before the reply was stored
-        ordering.module.approveOrder().approve(command.metadata(), orderId, command.data().shoppingId());
+        ordering.module.approveOrder().approve(Cause.of(command), orderId, command.data().shoppingId());
         List<Map<String, AttributeValue>> history = ordering.historyOf(orderId);
 
         assertThat(ordering.deliver(command).getBatchItemFailures()).isEmpty();

@@ -12,6 +12,7 @@ import mallbots.messages.ordering.OrderCanceled;
 import mallbots.messages.ordering.OrderingMessages;
 import mallbots.ordering.application.SagaAnswer;
 import mallbots.ordering.handlers.OrderingTestbed.Response;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -32,7 +33,7 @@ class OrderingConcurrencyTest {
 
         CompletableFuture<SagaAnswer> approval = CompletableFuture.supplyAsync(() -> {
             await(start);
-            return ordering.module.approveOrder().approve(command.metadata(), orderId, shoppingId);
+            return ordering.module.approveOrder().approve(Cause.of(command), orderId, shoppingId);
         });
         CompletableFuture<Response> cancel = CompletableFuture.supplyAsync(() -> {
             await(start);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import mallbots.messages.cosec.ApproveOrderCommand;
+import mallbots.ordering.OrderingModule;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.messaging.Outcome;

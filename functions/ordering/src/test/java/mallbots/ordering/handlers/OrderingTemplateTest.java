@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mallbots.ordering.OrderingModule;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,7 @@ class OrderingTemplateTest {
     void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
         OrderingModule module = OrderingModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
-        Set<String> handled = OrderingEventsFunction.handlers(module).types().stream()
+        Set<String> handled = OrderingSubscriptions.of(module).types().stream()
                 .map(OrderingTemplateTest::sourceAndType).collect(Collectors.toSet());
 
         Set<String> routed = template.routedToQueue(RULES, "OrderingQueue", "OrderingDeadLetterQueue");

@@ -21,6 +21,7 @@ import mallbots.messages.depot.ShoppingListCompleted;
 import mallbots.messages.ordering.OrderingMessages;
 import mallbots.messages.payments.InvoicePaid;
 import mallbots.messages.payments.PaymentsMessages;
+import mallbots.ordering.OrderingModule;
 import mallbots.platform.domain.Money;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.Message;

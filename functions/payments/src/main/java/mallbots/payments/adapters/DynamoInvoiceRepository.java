@@ -6,6 +6,7 @@ import java.util.function.Function;
 import mallbots.payments.application.InvoiceRepository;
 import mallbots.payments.domain.Invoice;
 import mallbots.platform.domain.NotFound;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.messaging.Metadata;
 import mallbots.platform.statestore.Change;
@@ -42,27 +43,30 @@ public final class DynamoInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
-    public Invoice change(String invoiceId, Function<Invoice, Invoice.Changed> command) {
+    public Invoice change(String invoiceId, Cause cause, Function<Invoice, Invoice.Changed> command) {
+        Objects.requireNonNull(cause, "cause");
         return items.modifyItem(keyOf(invoiceId), item -> {
             StateItem<StoredInvoice> current = item.orElseThrow(() -> NotFound.of("invoice", invoiceId));
-            return store(command.apply(current.state().toInvoice()), Metadata.first(), current.version() + 1);
+            return store(command.apply(current.state().toInvoice()), cause.followUp(), current.version() + 1);
         }).state().orElseThrow().toInvoice();
     }
 
     @Override
-    public boolean apply(String invoiceId, Metadata cause,
+    public boolean apply(String invoiceId, Cause cause,
             Function<Optional<Invoice>, Optional<Invoice.Changed>> decide) {
-        Objects.requireNonNull(cause, "cause");
+        if (!Objects.requireNonNull(cause, "cause").isMessage()) {
+            throw new IllegalArgumentException("only a message is applied at most once: a request has no id");
+        }
         return items.applyItem(keyOf(invoiceId), cause.messageId(), item -> {
             long nextVersion = item.map(StateItem::version).orElse(0L) + 1;
             return decide.apply(item.map(current -> current.state().toInvoice()))
-                    .map(changed -> store(changed, Metadata.causedBy(cause), nextVersion))
+                    .map(changed -> store(changed, cause.followUp(), nextVersion))
                     .orElseGet(Change::none);
         }).applied();
     }
 
     private static Change<StoredInvoice> store(Invoice.Changed changed, Metadata metadata, long itemVersion) {
         return Change.to(StoredInvoice.of(changed.invoice()))
-                .publish(InvoiceIntegrationEvents.of(changed.event(), metadata, itemVersion));
+                .publish(PaymentsAnnouncements.of(changed.event(), metadata, itemVersion));
     }
 }

@@ -3,7 +3,7 @@ package mallbots.payments.application;
 import java.util.Objects;
 import java.util.Optional;
 import mallbots.payments.domain.Invoice;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 
 /**
  * Cancels the pending invoice of a canceled order (OrderCanceled). An order without an invoice
@@ -19,7 +19,7 @@ public final class CancelInvoice {
     }
 
     /** @return whether an invoice was canceled */
-    public boolean cancel(Metadata cause, String orderId) {
+    public boolean cancel(Cause cause, String orderId) {
         return invoices.apply(orderId, cause, existing -> existing
                 .filter(Invoice::pending)
                 .map(Invoice::cancel));

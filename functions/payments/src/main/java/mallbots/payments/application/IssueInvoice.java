@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import mallbots.payments.domain.Invoice;
 import mallbots.platform.domain.Money;
-import mallbots.platform.messaging.Metadata;
+import mallbots.platform.messaging.Cause;
 
 /**
  * Issues the pending invoice of an order that became ready (OrderReadied), under the order's id.
@@ -19,7 +19,7 @@ public final class IssueInvoice {
     }
 
     /** @return whether an invoice was issued (false for a redelivery or an order already invoiced) */
-    public boolean issue(Metadata cause, String orderId, String customerId, Money total) {
+    public boolean issue(Cause cause, String orderId, String customerId, Money total) {
         return invoices.apply(orderId, cause, existing -> existing.isPresent()
                 ? Optional.empty()
                 : Optional.of(Invoice.issue(orderId, customerId, total)));

@@ -2,6 +2,7 @@ package mallbots.payments.application;
 
 import java.util.Objects;
 import mallbots.payments.domain.Invoice;
+import mallbots.platform.messaging.Cause;
 
 /** Pays a pending invoice; ordering completes the order when it hears InvoicePaid. */
 public final class PayInvoice {
@@ -16,7 +17,7 @@ public final class PayInvoice {
      * @throws mallbots.platform.domain.NotFound if there is no such invoice
      * @throws mallbots.platform.domain.RuleViolation if it is not pending
      */
-    public Invoice pay(String invoiceId) {
-        return invoices.change(invoiceId, Invoice::pay);
+    public Invoice pay(Cause cause, String invoiceId) {
+        return invoices.change(invoiceId, cause, Invoice::pay);
     }
 }

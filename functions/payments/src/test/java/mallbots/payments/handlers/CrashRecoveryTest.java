@@ -12,6 +12,7 @@ import mallbots.messages.cosec.CosecMessages;
 import mallbots.messages.ordering.OrderReadied;
 import mallbots.messages.ordering.OrderingMessages;
 import mallbots.messages.payments.InvoiceCreated;
+import mallbots.payments.PaymentsModule;
 import mallbots.platform.domain.Money;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import mallbots.messages.payments.InvoicePaid;
 import mallbots.messages.payments.PaymentsMessages;
 import mallbots.platform.domain.Money;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.Metadata;
 import mallbots.platform.testing.ApiGatewayEvents;
@@ -215,7 +216,7 @@ class PaymentsApiTest {
     @Test
     void aCanceledInvoiceCannotBePaidAndNothingChanges() {
         String orderId = invoiced("5.00");
-        testbed.module.cancelInvoice().cancel(Metadata.first(), orderId);
+        testbed.module.cancelInvoice().cancel(Cause.of(Metadata.first()), orderId);
         List<Map<String, AttributeValue>> before = testbed.allItems();
         int publishedBefore = testbed.bus.published().size();
 
@@ -298,7 +299,7 @@ class PaymentsApiTest {
     private String invoiced(String total) {
         String orderId = UUID.randomUUID().toString();
         Metadata readied = Metadata.first().withAggregate(orderId, 5);
-        assertThat(testbed.module.issueInvoice().issue(readied, orderId, CUSTOMER, Money.of(total))).isTrue();
+        assertThat(testbed.module.issueInvoice().issue(Cause.of(readied), orderId, CUSTOMER, Money.of(total))).isTrue();
         return orderId;
     }
 

@@ -21,6 +21,7 @@ import mallbots.messages.payments.InvoiceCreated;
 import mallbots.messages.payments.PaymentsMessages;
 import mallbots.platform.domain.Money;
 import mallbots.platform.domain.RuleViolation;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;
 import mallbots.platform.messaging.Metadata;
@@ -268,7 +269,7 @@ class PaymentsEventsTest {
     void aPaidInvoiceStaysPaidWhenItsOrderIsCanceled() {
         String orderId = UUID.randomUUID().toString();
         deliver(readied(orderId, "8.00"));
-        testbed.module.payInvoice().pay(orderId);
+        testbed.module.payInvoice().pay(Cause.request(), orderId);
         List<Map<String, AttributeValue>> paid = testbed.allItems();
         int publishedBefore = testbed.bus.published().size();
 
@@ -302,13 +303,13 @@ class PaymentsEventsTest {
             try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
                 Future<?> paying = threads.submit(() -> {
                     try {
-                        testbed.module.payInvoice().pay(orderId);
+                        testbed.module.payInvoice().pay(Cause.request(), orderId);
                     } catch (RuleViolation canceledFirst) {
                         // the cancellation won: the invoice is no longer pending
                     }
                 });
                 Future<?> canceling = threads.submit(() ->
-                        testbed.module.cancelInvoice().cancel(canceled.metadata(), orderId));
+                        testbed.module.cancelInvoice().cancel(Cause.of(canceled), orderId));
                 paying.get();
                 canceling.get();
             }

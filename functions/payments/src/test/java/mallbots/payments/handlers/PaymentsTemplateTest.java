@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mallbots.payments.PaymentsModule;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,7 @@ class PaymentsTemplateTest {
     void theRulesRouteExactlyWhatTheEventsFunctionHandlesToTheQueue() {
         // building the module touches no table
         PaymentsModule module = PaymentsModule.create(new InMemoryDynamo(), "unused", RecordingPublisher.accepting());
-        Set<String> handled = PaymentsEventsFunction.handlers(module).types().stream()
+        Set<String> handled = PaymentsSubscriptions.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
 
         Set<String> routed = template.routedToQueue(RULES, "PaymentsQueue", "PaymentsDeadLetterQueue");
@@ -82,8 +83,8 @@ class PaymentsTemplateTest {
             declared.add(route.get("Method") + " " + route.get("Path"));
         }
 
-        assertThat(declared).containsExactlyInAnyOrder(PaymentsApiFunction.AUTHORIZE_PAYMENT,
-                PaymentsApiFunction.GET_PAYMENT, PaymentsApiFunction.GET_INVOICE, PaymentsApiFunction.PAY_INVOICE);
+        assertThat(declared).containsExactlyInAnyOrder(PaymentsRoutes.AUTHORIZE_PAYMENT,
+                PaymentsRoutes.GET_PAYMENT, PaymentsRoutes.GET_INVOICE, PaymentsRoutes.PAY_INVOICE);
     }
 
     @Test

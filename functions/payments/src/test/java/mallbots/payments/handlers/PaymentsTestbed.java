@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mallbots.messages.payments.PaymentsMessages;
+import mallbots.payments.PaymentsModule;
 import mallbots.platform.json.Json;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageCodec;

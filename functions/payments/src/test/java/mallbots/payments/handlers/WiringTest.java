@@ -10,6 +10,7 @@ import java.util.UUID;
 import mallbots.messages.payments.InvoicePaid;
 import mallbots.platform.config.Environment;
 import mallbots.platform.domain.Money;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.Metadata;
 import mallbots.platform.outbox.OutboxSweeperFunction;
@@ -38,7 +39,7 @@ class WiringTest {
     @Test
     void fromItsEnvironmentTheApiPaysAndABusThatIsDownLeavesInvoicePaidToTheSweeper() {
         String orderId = UUID.randomUUID().toString();
-        testbed.module.issueInvoice().issue(Metadata.first(), orderId, CUSTOMER, Money.of("20.00"));
+        testbed.module.issueInvoice().issue(Cause.of(Metadata.first()), orderId, CUSTOMER, Money.of("20.00"));
         Environment env = FunctionEnvironments.withBusDown(testbed.table);
 
         APIGatewayV2HTTPResponse response = new PaymentsApiFunction(env).handleRequest(ApiGatewayEvents

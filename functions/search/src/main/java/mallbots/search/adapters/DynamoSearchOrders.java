@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import mallbots.platform.messaging.Cause;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.statestore.ApplyResult;
 import mallbots.platform.statestore.Change;
@@ -62,8 +63,8 @@ public final class DynamoSearchOrders implements SearchOrders {
     }
 
     @Override
-    public boolean apply(String orderId, String messageId, UnaryOperator<SearchOrder> change) {
-        ApplyResult<SearchOrder> result = items.apply(ORDER_PREFIX + orderId, messageId, current -> {
+    public boolean apply(String orderId, Cause cause, UnaryOperator<SearchOrder> change) {
+        ApplyResult<SearchOrder> result = items.apply(ORDER_PREFIX + orderId, cause.messageId(), current -> {
             SearchOrder merged = change.apply(current.orElseGet(() -> SearchOrder.unseen(orderId)));
             if (current.filter(merged::equals).isPresent()) {
                 return Change.keep(); // a late event: only its message id is recorded

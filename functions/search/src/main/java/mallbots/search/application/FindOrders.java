@@ -32,7 +32,7 @@ public final class FindOrders {
         this.productNames = Objects.requireNonNull(productNames, "productNames");
     }
 
-    public OrderView get(String orderId) {
+    public SearchOrderView get(String orderId) {
         SearchOrder order = orders.find(orderId).filter(SearchOrder::visible)
                 .orElseThrow(() -> NotFound.of("order", orderId));
         return views(List.of(order)).getFirst();
@@ -44,10 +44,10 @@ public final class FindOrders {
     }
 
     /** A page of views and the token of the next page (null: no more). */
-    public record Result(List<OrderView> orders, String next) {
+    public record Result(List<SearchOrderView> orders, String next) {
     }
 
-    private List<OrderView> views(List<SearchOrder> page) {
+    private List<SearchOrderView> views(List<SearchOrder> page) {
         List<Placement> placements = page.stream().map(SearchOrder::placement).toList();
         Map<String, String> customers = names(customerNames,
                 placements.stream().map(Placement::customerId).toList());
@@ -57,15 +57,16 @@ public final class FindOrders {
                 placements.stream().flatMap(p -> p.productIds().stream()).toList());
         return page.stream().map(order -> {
             Placement placement = order.placement();
-            List<OrderView.Item> items = placement.items().stream().map(line -> item(line, stores, products)).toList();
-            return new OrderView(order.orderId(), placement.customerId(), customers.get(placement.customerId()),
+            List<SearchOrderView.Item> items = placement.items().stream()
+                    .map(line -> item(line, stores, products)).toList();
+            return new SearchOrderView(order.orderId(), placement.customerId(), customers.get(placement.customerId()),
                     items, placement.total(), order.status().value().word(), placement.storeIds(),
                     placement.productIds(), placement.createdAt(), order.updatedAt());
         }).toList();
     }
 
-    private static OrderView.Item item(OrderLine line, Map<String, String> stores, Map<String, String> products) {
-        return new OrderView.Item(line.productId(), products.getOrDefault(line.productId(), line.productName()),
+    private static SearchOrderView.Item item(OrderLine line, Map<String, String> stores, Map<String, String> products) {
+        return new SearchOrderView.Item(line.productId(), products.getOrDefault(line.productId(), line.productName()),
                 line.storeId(), stores.getOrDefault(line.storeId(), line.storeName()), line.price(), line.quantity());
     }
 

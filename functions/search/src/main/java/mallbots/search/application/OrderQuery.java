@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import mallbots.platform.domain.InvalidValue;
-import mallbots.search.domain.OrderStatus;
 import mallbots.search.domain.Placement;
 import mallbots.search.domain.SearchOrder;
+import mallbots.search.domain.SearchOrderStatus;
 
 /**
  * A search of orders: every filter given must hold (an order matches storeIds/productIds when it
  * involves all of them); newest first, at most {@code limit} per page, {@code next} the opaque
  * token of the page before (null for the first).
  */
-public record OrderQuery(String customerId, List<String> storeIds, List<String> productIds, OrderStatus status,
+public record OrderQuery(String customerId, List<String> storeIds, List<String> productIds, SearchOrderStatus status,
         Instant createdAfter, Instant createdBefore, int limit, String next) {
 
     public static final int DEFAULT_LIMIT = 20;

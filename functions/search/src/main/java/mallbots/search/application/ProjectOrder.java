@@ -2,8 +2,9 @@ package mallbots.search.application;
 
 import java.time.Instant;
 import java.util.Objects;
-import mallbots.search.domain.OrderStatus;
+import mallbots.platform.messaging.Cause;
 import mallbots.search.domain.Placement;
+import mallbots.search.domain.SearchOrderStatus;
 
 /**
  * Keeps the orders read model from the order events, each applied once (message id) and merged
@@ -17,11 +18,21 @@ public final class ProjectOrder {
         this.orders = Objects.requireNonNull(orders, "orders");
     }
 
-    public boolean created(String messageId, String orderId, Placement placement, long version) {
-        return orders.apply(orderId, messageId, order -> order.created(placement, version));
+    /** OrderCreated; false for a message already applied. */
+    public boolean created(Cause cause, String orderId, Placement placement, long version) {
+        return orders.apply(orderId, byMessage(cause), order -> order.created(placement, version));
     }
 
-    public boolean changed(String messageId, String orderId, OrderStatus status, long version, Instant occurredAt) {
-        return orders.apply(orderId, messageId, order -> order.changed(status, version, occurredAt));
+    /** An event that changed the order's status; false for a message already applied. */
+    public boolean changed(Cause cause, String orderId, SearchOrderStatus status, long version, Instant occurredAt) {
+        return orders.apply(orderId, byMessage(cause), order -> order.changed(status, version, occurredAt));
+    }
+
+    private static Cause byMessage(Cause cause) {
+        if (!cause.isMessage()) {
+            throw new IllegalArgumentException(
+                    "the orders read model changes only on an order event, not on a request");
+        }
+        return cause;
     }
 }

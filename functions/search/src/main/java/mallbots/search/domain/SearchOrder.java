@@ -11,7 +11,7 @@ import mallbots.platform.domain.Versioned;
  * joins it later, so nothing is lost and nothing has to be redelivered. {@code updatedAt} is
  * when the newest event seen occurred.
  */
-public record SearchOrder(String orderId, Placement placement, Versioned<OrderStatus> status, Instant updatedAt) {
+public record SearchOrder(String orderId, Placement placement, Versioned<SearchOrderStatus> status, Instant updatedAt) {
 
     public SearchOrder {
         Objects.requireNonNull(orderId, "orderId");
@@ -26,11 +26,11 @@ public record SearchOrder(String orderId, Placement placement, Versioned<OrderSt
     public SearchOrder created(Placement newPlacement, long version) {
         Objects.requireNonNull(newPlacement, "placement");
         return new SearchOrder(orderId, placement == null ? newPlacement : placement,
-                status.merge(OrderStatus.PENDING, version), newer(updatedAt, newPlacement.createdAt()));
+                status.merge(SearchOrderStatus.PENDING, version), newer(updatedAt, newPlacement.createdAt()));
     }
 
     /** Any other order event at {@code version}: its status unless a newer one is known. */
-    public SearchOrder changed(OrderStatus newStatus, long version, Instant occurredAt) {
+    public SearchOrder changed(SearchOrderStatus newStatus, long version, Instant occurredAt) {
         return new SearchOrder(orderId, placement, status.merge(newStatus, version), newer(updatedAt, occurredAt));
     }
 

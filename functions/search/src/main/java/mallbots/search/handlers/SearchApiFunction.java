@@ -2,6 +2,7 @@ package mallbots.search.handlers;
 
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.config.Environment;
+import mallbots.search.SearchModule;
 
 /** The SearchApi Lambda function: the search routes of the HTTP API. */
 public final class SearchApiFunction extends HttpApiFunction {

@@ -3,6 +3,7 @@ package mallbots.search.handlers;
 import mallbots.platform.config.Environment;
 import mallbots.platform.consumer.SqsEventsFunction;
 import mallbots.platform.consumer.SqsMessageConsumer;
+import mallbots.search.SearchModule;
 
 /**
  * The SearchEvents Lambda function: drains SearchQueue (order events for the read model,
@@ -21,6 +22,6 @@ public final class SearchEventsFunction extends SqsEventsFunction {
     }
 
     public SearchEventsFunction(SearchModule search) {
-        super(SqsMessageConsumer.of(SearchMessageHandlers.of(search)));
+        super(SqsMessageConsumer.of(SearchSubscriptions.of(search)));
     }
 }

@@ -6,15 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import mallbots.platform.api.BadRequest;
 import mallbots.platform.api.HttpRequest;
-import mallbots.platform.api.Input;
 import mallbots.platform.api.HttpResponse;
 import mallbots.platform.api.HttpRouter;
 import mallbots.platform.api.Input;
 import mallbots.platform.messaging.Nullable;
+import mallbots.search.SearchModule;
 import mallbots.search.application.FindOrders;
 import mallbots.search.application.OrderQuery;
-import mallbots.search.application.OrderView;
-import mallbots.search.domain.OrderStatus;
+import mallbots.search.application.SearchOrderView;
+import mallbots.search.domain.SearchOrderStatus;
 
 /**
  * The search HTTP API: GET one order's view (404 until its OrderCreated is in), POST a search
@@ -37,7 +37,7 @@ final class SearchRoutes {
     }
 
     /** The answer of a search. */
-    record SearchAnswer(List<OrderView> orders, @Nullable String next) {
+    record SearchAnswer(List<SearchOrderView> orders, @Nullable String next) {
     }
 
     static HttpRouter router(SearchModule search) {
@@ -79,11 +79,11 @@ final class SearchRoutes {
         return ids;
     }
 
-    private static OrderStatus status(String word) {
+    private static SearchOrderStatus status(String word) {
         if (word == null) {
             return null;
         }
-        return OrderStatus.ofWord(word).orElseThrow(() -> new BadRequest(
+        return SearchOrderStatus.ofWord(word).orElseThrow(() -> new BadRequest(
                 "status: must be one of pending, approved, rejected, ready, completed, canceled"));
     }
 

@@ -22,8 +22,8 @@ class SearchOrderTest {
     void everyPermutationOfTheEventsEndsInTheNewestStatusAndLatestUpdate() {
         List<UnaryOperator<SearchOrder>> events = List.of(
                 order -> order.created(PLACEMENT, 1),
-                order -> order.changed(OrderStatus.APPROVED, 2, T0.plusSeconds(10)),
-                order -> order.changed(OrderStatus.CANCELED, 3, T0.plusSeconds(20)));
+                order -> order.changed(SearchOrderStatus.APPROVED, 2, T0.plusSeconds(10)),
+                order -> order.changed(SearchOrderStatus.CANCELED, 3, T0.plusSeconds(20)));
         Random random = new Random(3);
         for (int round = 0; round < 20; round++) {
             List<UnaryOperator<SearchOrder>> shuffled = new ArrayList<>(events);
@@ -33,7 +33,7 @@ class SearchOrderTest {
                 order = event.apply(order);
             }
             assertThat(order.visible()).isTrue();
-            assertThat(order.status().value()).isEqualTo(OrderStatus.CANCELED);
+            assertThat(order.status().value()).isEqualTo(SearchOrderStatus.CANCELED);
             assertThat(order.status().version()).isEqualTo(3);
             assertThat(order.placement()).isEqualTo(PLACEMENT);
             assertThat(order.updatedAt()).isEqualTo(T0.plusSeconds(20));
@@ -42,12 +42,12 @@ class SearchOrderTest {
 
     @Test
     void anOrderIsInvisibleUntilItsPlacementIsKnown() {
-        SearchOrder early = SearchOrder.unseen("o-1").changed(OrderStatus.REJECTED, 2, T0);
+        SearchOrder early = SearchOrder.unseen("o-1").changed(SearchOrderStatus.REJECTED, 2, T0);
         assertThat(early.visible()).isFalse();
         assertThat(early.created(PLACEMENT, 1).visible()).isTrue();
-        assertThat(early.created(PLACEMENT, 1).status().value()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(early.created(PLACEMENT, 1).status().value()).isEqualTo(SearchOrderStatus.REJECTED);
         assertThat(PLACEMENT.storeIds()).containsExactly("s-1");
-        assertThat(OrderStatus.ofWord("ready")).contains(OrderStatus.READY);
-        assertThat(OrderStatus.ofWord("Ready")).isEmpty();
+        assertThat(SearchOrderStatus.ofWord("ready")).contains(SearchOrderStatus.READY);
+        assertThat(SearchOrderStatus.ofWord("Ready")).isEmpty();
     }
 }

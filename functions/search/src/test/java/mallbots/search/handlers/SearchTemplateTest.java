@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.CloudFormationTemplate;
-import mallbots.platform.testing.TableShape;
 import mallbots.platform.testing.InMemoryDynamo;
+import mallbots.platform.testing.TableShape;
+import mallbots.search.SearchModule;
 import mallbots.search.adapters.SearchTable;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class SearchTemplateTest {
     @Test
     void theRulesRouteExactlyWhatTheEventsFunctionHandles() {
         SearchModule module = SearchModule.create(new InMemoryDynamo(), "not-touched");
-        Set<String> handled = SearchMessageHandlers.of(module).types().stream()
+        Set<String> handled = SearchSubscriptions.of(module).types().stream()
                 .map(type -> type.source() + " " + type.detailType()).collect(Collectors.toSet());
         Set<String> routed = template.routedToQueue(RULES, "SearchQueue", "SearchDeadLetterQueue");
         assertThat(routed).isEqualTo(handled).contains("mallbots.ordering OrderCreated",

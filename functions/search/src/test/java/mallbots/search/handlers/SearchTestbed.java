@@ -42,6 +42,7 @@ import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
+import mallbots.search.SearchModule;
 import mallbots.search.adapters.SearchTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -22,7 +22,7 @@ public final class EventSourcedProducts implements ProductRepository {
 
     @Override
     public Product add(Product product) {
-        return events.create(product, ProductMessages.of(product)).aggregate();
+        return events.create(product, StoresAnnouncements.of(product)).aggregate();
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class EventSourcedProducts implements ProductRepository {
         try {
             return events.update(productId, product -> {
                 command.accept(product);
-                return ProductMessages.of(product);
+                return StoresAnnouncements.of(product);
             }).aggregate();
         } catch (AggregateNotFound missing) {
             throw NotFound.of("product", productId);

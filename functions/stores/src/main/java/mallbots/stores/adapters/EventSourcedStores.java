@@ -22,7 +22,7 @@ public final class EventSourcedStores implements StoreRepository {
 
     @Override
     public Store add(Store store) {
-        return events.create(store, StoreMessages.of(store)).aggregate();
+        return events.create(store, StoresAnnouncements.of(store)).aggregate();
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class EventSourcedStores implements StoreRepository {
         try {
             return events.update(storeId, store -> {
                 command.accept(store);
-                return StoreMessages.of(store);
+                return StoresAnnouncements.of(store);
             }).aggregate();
         } catch (AggregateNotFound missing) {
             throw NotFound.of("store", storeId);

@@ -2,6 +2,7 @@ package mallbots.stores.handlers;
 
 import mallbots.platform.api.HttpApiFunction;
 import mallbots.platform.config.Environment;
+import mallbots.stores.StoresModule;
 
 /** The stores HTTP API (Lambda handler {@code mallbots.stores.handlers.StoresApiFunction}). */
 public final class StoresApiFunction extends HttpApiFunction {

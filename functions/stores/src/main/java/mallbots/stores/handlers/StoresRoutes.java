@@ -7,6 +7,7 @@ import mallbots.platform.api.HttpRouter;
 import mallbots.platform.api.Input;
 import mallbots.platform.domain.ConcurrencyConflict;
 import mallbots.platform.domain.Money;
+import mallbots.stores.StoresModule;
 import mallbots.stores.domain.CatalogProduct;
 import mallbots.stores.domain.MallStore;
 

@@ -17,6 +17,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.SchemaCheckingPublisher;
+import mallbots.stores.StoresModule;
 import mallbots.stores.adapters.StoresTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

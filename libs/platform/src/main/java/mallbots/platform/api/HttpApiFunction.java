@@ -12,12 +12,17 @@ import mallbots.platform.priming.Priming;
 
 /**
  * The base of a context's API function (HTTP API, payload format 2.0). A context's handler is a
- * few lines, with the constructor seam the local cloud uses:
+ * few lines, with the constructor seam the local cloud uses (stores', its {@code StoresRoutes}
+ * mapping each route onto a use case):
  *
  * <pre>{@code
- * public final class StoresApi extends HttpApiFunction {
- *     public StoresApi() { this(Environment.system()); }
- *     public StoresApi(Environment env) { super(StoresWiring.router(env)); }
+ * public final class StoresApiFunction extends HttpApiFunction {
+ *     public StoresApiFunction() { this(Environment.system()); }
+ *     public StoresApiFunction(Environment env) {
+ *         this(StoresModule.fromEnvironment(env));
+ *         primeBeforeCheckpoint(env);
+ *     }
+ *     public StoresApiFunction(StoresModule stores) { super(StoresRoutes.router(stores)); }
  * }
  * }</pre>
  *

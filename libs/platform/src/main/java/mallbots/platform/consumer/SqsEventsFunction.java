@@ -12,12 +12,17 @@ import mallbots.platform.priming.Priming;
 
 /**
  * The base of a context's events function (an SQS event source with ReportBatchItemFailures).
- * A context's handler is then a few lines, with the constructor seam the local cloud uses:
+ * A context's handler is then a few lines, with the constructor seam the local cloud uses (depot's,
+ * its {@code DepotSubscriptions} listing what it does with each message):
  *
  * <pre>{@code
- * public final class StoresEvents extends SqsEventsFunction {
- *     public StoresEvents() { this(Environment.system()); }
- *     public StoresEvents(Environment env) { super(StoresWiring.eventsConsumer(env)); }
+ * public final class DepotEventsFunction extends SqsEventsFunction {
+ *     public DepotEventsFunction() { this(Environment.system()); }
+ *     public DepotEventsFunction(Environment env) {
+ *         this(DepotModule.fromEnvironment(env));
+ *         primeBeforeCheckpoint(env);
+ *     }
+ *     public DepotEventsFunction(DepotModule depot) { super(SqsMessageConsumer.of(DepotSubscriptions.of(depot))); }
  * }
  * }</pre>
  *

@@ -1,7 +1,5 @@
 package mallbots.platform.domain;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -9,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * An amount of money: a decimal with exactly two fractional digits, never a binary float.
- * On the wire it is a JSON string such as "12.50", so that no consumer parses it as a double.
+ * On the wire it is a JSON string such as "12.50", so that no consumer parses it as a double
+ * ({@link mallbots.platform.json.Json} writes and reads it so; this type knows no JSON).
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
@@ -32,7 +31,6 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
      * Reads money as messages carry it: a string with exactly two decimals ("12.50"). Anything
      * else ("12.5", "12", "1e3") is refused, as the schemas refuse it.
      */
-    @JsonCreator
     public static Money fromWire(String text) {
         if (text == null || !WIRE.matcher(text).matches()) {
             throw new IllegalArgumentException("not an amount of money with two decimals, e.g. \"12.50\": " + text);
@@ -77,7 +75,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return amount.compareTo(other.amount);
     }
 
-    @JsonValue
+    /** The amount with two decimals, as messages carry it ("12.50"). */
     @Override
     public String toString() {
         return amount.toPlainString();

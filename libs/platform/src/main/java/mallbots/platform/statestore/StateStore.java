@@ -1,6 +1,7 @@
 package mallbots.platform.statestore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class StateStore<T> {
     private final ConflictRetry retry;
     private final OutboxPublisher outbox;
     private final Clock clock;
+    private final ObjectMapper json;
 
     private StateStore(Builder<T> builder) {
         this.dynamo = builder.dynamo;
@@ -64,6 +66,7 @@ public final class StateStore<T> {
         this.retry = builder.retry;
         this.outbox = new OutboxPublisher(dynamo, tableName, Objects.requireNonNull(builder.publisher, "publisher"));
         this.clock = builder.clock;
+        this.json = builder.json;
     }
 
     public static <T> Builder<T> builder(DynamoDbClient dynamo, String tableName, Class<T> stateType) {
@@ -86,7 +89,7 @@ public final class StateStore<T> {
         }
         T value;
         try {
-            value = Json.mapper().readValue(state.s(), stateType);
+            value = json.readValue(state.s(), stateType);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot decode " + stateType.getSimpleName() + " of item " + key + ": "
                     + e.getOriginalMessage(), e);
@@ -271,9 +274,9 @@ public final class StateStore<T> {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
 
-    private static String toJson(Object state, String key) {
+    private String toJson(Object state, String key) {
         try {
-            return Json.mapper().writeValueAsString(state);
+            return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the state of item " + key, e);
         }
@@ -289,6 +292,7 @@ public final class StateStore<T> {
         private ConflictRetry retry = ConflictRetry.attempts(10);
         private EventPublisher publisher;
         private Clock clock = Clock.systemUTC();
+        private ObjectMapper json = Json.mapper();
 
         private Builder(DynamoDbClient dynamo, String tableName, Class<T> stateType) {
             this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
@@ -328,6 +332,15 @@ public final class StateStore<T> {
 
         public Builder<T> clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The JSON form of the state: {@link Json#mapper()} unless a context's adapters give a copy
+         * of it that knows a domain type kept free of Jackson annotations (e.g. a module for it).
+         */
+        public Builder<T> json(ObjectMapper mapper) {
+            this.json = Objects.requireNonNull(mapper, "json");
             return this;
         }
 
