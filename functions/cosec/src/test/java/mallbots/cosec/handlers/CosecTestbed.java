@@ -28,6 +28,7 @@ import mallbots.platform.saga.SagaState;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
@@ -52,28 +53,38 @@ final class CosecTestbed {
     static final List<ContextTable.Index> INDEXES = List.of(
             new ContextTable.Index(SagaDeadlines.INDEX, SagaDeadlines.DUE, SagaDeadlines.AT));
 
-    final DynamoDbClient dynamo = LocalAws.dynamo();
+    final TestCloud cloud;
+    final DynamoDbClient dynamo;
     final String table;
     final RecordingPublisher bus;
     final CosecModule module;
     final CosecEventsFunction function;
-    final SqsClient sqs = LocalAws.sqs();
-    final String queue = SqsEvents.createQueue(sqs, "cosec");
+    final SqsClient sqs;
+    final String queue;
 
     CosecTestbed() {
         this(RecordingPublisher.accepting());
     }
 
     CosecTestbed(RecordingPublisher bus) {
-        this(bus, null, SagaDeadlines.defaults());
+        this(TestCloud.inMemory(), bus, null, SagaDeadlines.defaults());
+    }
+
+    /** With {@link TestCloud#emulators()}: the real path, dynalite and ElasticMQ. */
+    CosecTestbed(TestCloud cloud) {
+        this(cloud, RecordingPublisher.accepting(), null, SagaDeadlines.defaults());
     }
 
     /** With these deadlines (e.g. on a clock the test moves). */
     CosecTestbed(SagaDeadlines deadlines) {
-        this(RecordingPublisher.accepting(), null, deadlines);
+        this(TestCloud.inMemory(), RecordingPublisher.accepting(), null, deadlines);
     }
 
-    private CosecTestbed(RecordingPublisher bus, String existingTable, SagaDeadlines deadlines) {
+    private CosecTestbed(TestCloud cloud, RecordingPublisher bus, String existingTable, SagaDeadlines deadlines) {
+        this.cloud = cloud;
+        this.dynamo = cloud.dynamo();
+        this.sqs = cloud.sqs();
+        this.queue = SqsEvents.createQueue(sqs, "cosec");
         if (existingTable == null) {
             this.table = LocalAws.uniqueName("cosec");
             ContextTable.create(dynamo, table, ContextTable.Keys.PARTITION, INDEXES);
@@ -87,7 +98,7 @@ final class CosecTestbed {
 
     /** The same table with a new function instance publishing to {@code publisher}: a restart after a crash. */
     CosecTestbed restartedWith(RecordingPublisher publisher) {
-        return new CosecTestbed(publisher, table, module.sagas().deadlines());
+        return new CosecTestbed(cloud, publisher, table, module.sagas().deadlines());
     }
 
     /** A new order of two lines, as ordering announces it. */

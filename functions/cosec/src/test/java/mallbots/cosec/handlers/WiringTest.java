@@ -11,6 +11,7 @@ import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.FunctionEnvironments;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The functions as Lambda and the local cloud build them: from their environment. */
 class WiringTest {
 
-    private final CosecTestbed testbed = new CosecTestbed();
+    private final CosecTestbed testbed = new CosecTestbed(TestCloud.emulators());
 
     @Test
     void aMissingSettingIsNamedBeforeAnyClientIsMade() {

@@ -17,7 +17,7 @@ import mallbots.platform.messaging.Metadata;
 import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.messaging.Outcome;
 import mallbots.platform.testing.EventBridgeEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemorySqs;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +30,7 @@ class CustomersEventsTest {
 
     private final CustomersTestbed testbed = new CustomersTestbed();
     private final CustomersEventsFunction function = new CustomersEventsFunction(testbed.module);
-    private final SqsClient sqs = LocalAws.sqs();
+    private final SqsClient sqs = new InMemorySqs();
     private final String queue = SqsEvents.createQueue(sqs, "customers");
 
     @Test

@@ -13,6 +13,7 @@ import mallbots.platform.messaging.Message;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.FunctionEnvironments;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The functions as Lambda and the local cloud build them: from their environment. */
 class WiringTest {
 
-    private final CustomersTestbed testbed = new CustomersTestbed();
+    private final CustomersTestbed testbed = new CustomersTestbed(TestCloud.emulators());
 
     @Test
     void aMissingSettingIsNamedBeforeAnyClientIsMade() {

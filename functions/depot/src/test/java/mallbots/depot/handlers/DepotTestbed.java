@@ -44,6 +44,7 @@ import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
@@ -69,8 +70,8 @@ final class DepotTestbed {
             OrderingMessages.ORDER_CANCELED, OrderingMessages.ORDER_APPROVED));
     private static final MessageCodec DEPOT = new MessageCodec(DepotMessages.ALL);
 
-    final DynamoDbClient dynamo = LocalAws.dynamo();
-    final SqsClient sqs = LocalAws.sqs();
+    final DynamoDbClient dynamo;
+    final SqsClient sqs;
     final String tableName = LocalAws.uniqueName("depot");
     final String queueUrl;
     final RecordingPublisher bus = RecordingPublisher.accepting();
@@ -79,6 +80,13 @@ final class DepotTestbed {
     final DepotEventsFunction events;
 
     DepotTestbed() {
+        this(TestCloud.inMemory());
+    }
+
+    /** With {@link TestCloud#emulators()}: the real path, dynalite and ElasticMQ. */
+    DepotTestbed(TestCloud cloud) {
+        dynamo = cloud.dynamo();
+        sqs = cloud.sqs();
         ContextTable.create(dynamo, tableName, DepotTable.KEYS, DepotTable.INDEXES);
         queueUrl = SqsEvents.createQueue(sqs, "depot");
         module = DepotModule.create(dynamo, tableName, new SchemaCheckingPublisher(bus));

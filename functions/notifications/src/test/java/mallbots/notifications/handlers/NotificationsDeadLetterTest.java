@@ -9,6 +9,7 @@ import java.util.Map;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.SqsEvents;
+import mallbots.platform.testing.TestCloud;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class NotificationsDeadLetterTest {
 
-    private final NotificationsTestbed notifications = new NotificationsTestbed();
+    private final NotificationsTestbed notifications = new NotificationsTestbed(TestCloud.emulators());
 
     @Test
     void anOrderEventForACustomerThatNeverArrivesEndsInTheDeadLetterQueue() {

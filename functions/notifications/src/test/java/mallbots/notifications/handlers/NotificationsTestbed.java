@@ -46,6 +46,7 @@ import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
@@ -68,8 +69,8 @@ final class NotificationsTestbed {
             OrderingMessages.ORDER_CREATED, OrderingMessages.ORDER_READIED, OrderingMessages.ORDER_COMPLETED,
             OrderingMessages.ORDER_CANCELED));
 
-    final DynamoDbClient dynamo = LocalAws.dynamo();
-    final SqsClient sqs = LocalAws.sqs();
+    final DynamoDbClient dynamo;
+    final SqsClient sqs;
     final String tableName = LocalAws.uniqueName("notifications");
     final String queueUrl;
     final RecordingPublisher bus = RecordingPublisher.accepting();
@@ -79,6 +80,13 @@ final class NotificationsTestbed {
     final NotificationsEventsFunction events;
 
     NotificationsTestbed() {
+        this(TestCloud.inMemory());
+    }
+
+    /** With {@link TestCloud#emulators()}: the real path, dynalite and ElasticMQ. */
+    NotificationsTestbed(TestCloud cloud) {
+        dynamo = cloud.dynamo();
+        sqs = cloud.sqs();
         ContextTable.create(dynamo, tableName, NotificationsTable.KEYS, NotificationsTable.INDEXES);
         queueUrl = SqsEvents.createQueue(sqs, "notifications");
         module = NotificationsModule.create(dynamo, tableName, new SchemaCheckingPublisher(bus), sender,

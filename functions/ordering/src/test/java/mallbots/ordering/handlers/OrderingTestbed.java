@@ -35,6 +35,7 @@ import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
@@ -53,8 +54,8 @@ final class OrderingTestbed {
     static final MessageCodec ORDERING = new MessageCodec(OrderingMessages.ALL);
     static final String SAGA = "CreateOrderSaga";
 
-    final DynamoDbClient dynamo = LocalAws.dynamo();
-    final SqsClient sqs = LocalAws.sqs();
+    final DynamoDbClient dynamo;
+    final SqsClient sqs;
     final String tableName = LocalAws.uniqueName("ordering");
     final String queueUrl;
     final RecordingPublisher bus = RecordingPublisher.accepting();
@@ -63,6 +64,13 @@ final class OrderingTestbed {
     final OrderingEventsFunction events;
 
     OrderingTestbed() {
+        this(TestCloud.inMemory());
+    }
+
+    /** With {@link TestCloud#emulators()}: the real path, dynalite and ElasticMQ. */
+    OrderingTestbed(TestCloud cloud) {
+        dynamo = cloud.dynamo();
+        sqs = cloud.sqs();
         ContextTable.create(dynamo, tableName, ContextTable.Keys.PARTITION_AND_SORT);
         queueUrl = SqsEvents.createQueue(sqs, "ordering");
         module = OrderingModule.create(dynamo, tableName, new SchemaCheckingPublisher(bus));

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import mallbots.platform.config.Environment;
 import mallbots.platform.testing.FunctionEnvironments;
+import mallbots.platform.testing.TestCloud;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The functions as Lambda and the local cloud build them: from their environment. */
 class OrderingWiringTest {
 
-    private final OrderingTestbed ordering = new OrderingTestbed();
+    private final OrderingTestbed ordering = new OrderingTestbed(TestCloud.emulators());
 
     @Test
     void aMissingSettingIsNamedBeforeAnyClientIsMade() {

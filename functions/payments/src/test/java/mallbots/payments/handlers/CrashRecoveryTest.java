@@ -22,7 +22,7 @@ import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.saga.SagaReplies;
 import mallbots.platform.testing.EventBridgeEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemorySqs;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class CrashRecoveryTest {
     private final PaymentsEventsFunction crashing = new PaymentsEventsFunction(PaymentsModule.create(
             testbed.dynamo, testbed.table, new SchemaCheckingPublisher(RecordingPublisher.crashing())));
     private final PaymentsEventsFunction healthy = new PaymentsEventsFunction(testbed.module);
-    private final SqsClient sqs = LocalAws.sqs();
+    private final SqsClient sqs = new InMemorySqs();
     private final String queue = SqsEvents.createQueue(sqs, "payments-crash");
 
     @Test

@@ -28,7 +28,7 @@ import mallbots.platform.messaging.Metadata;
 import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.messaging.Outcome;
 import mallbots.platform.testing.EventBridgeEvents;
-import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.InMemorySqs;
 import mallbots.platform.testing.SqsEvents;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,7 +46,7 @@ class PaymentsEventsTest {
 
     private final PaymentsTestbed testbed = new PaymentsTestbed();
     private final PaymentsEventsFunction function = new PaymentsEventsFunction(testbed.module);
-    private final SqsClient sqs = LocalAws.sqs();
+    private final SqsClient sqs = new InMemorySqs();
     private final String queue = SqsEvents.createQueue(sqs, "payments");
 
     // ---------------------------------------------------------------- ConfirmPayment

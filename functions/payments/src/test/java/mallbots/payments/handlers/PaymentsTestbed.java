@@ -14,6 +14,7 @@ import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,12 +27,18 @@ final class PaymentsTestbed {
 
     static final MessageCodec PAYMENTS_CODEC = new MessageCodec(PaymentsMessages.ALL);
 
-    final DynamoDbClient dynamo = LocalAws.dynamo();
+    final DynamoDbClient dynamo;
     final String table = LocalAws.uniqueName("payments");
     final RecordingPublisher bus = RecordingPublisher.accepting();
     final PaymentsModule module;
 
     PaymentsTestbed() {
+        this(TestCloud.inMemory());
+    }
+
+    /** With {@link TestCloud#emulators()}: the real path, dynalite and ElasticMQ. */
+    PaymentsTestbed(TestCloud cloud) {
+        dynamo = cloud.dynamo();
         ContextTable.create(dynamo, table, ContextTable.Keys.PARTITION);
         module = PaymentsModule.create(dynamo, table, new SchemaCheckingPublisher(bus));
     }

@@ -16,6 +16,7 @@ import mallbots.platform.messaging.Metadata;
 import mallbots.platform.outbox.OutboxSweeperFunction;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.FunctionEnvironments;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SchemaCheckingPublisher;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The functions as Lambda and the local cloud build them: from their environment. */
 class WiringTest {
 
-    private final PaymentsTestbed testbed = new PaymentsTestbed();
+    private final PaymentsTestbed testbed = new PaymentsTestbed(TestCloud.emulators());
 
     @Test
     void aMissingSettingIsNamedBeforeAnyClientIsMade() {

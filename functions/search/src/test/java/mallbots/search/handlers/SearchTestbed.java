@@ -39,6 +39,7 @@ import mallbots.platform.table.ContextTable;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.EventBridgeEvents;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.platform.testing.SqsEvents;
 import mallbots.schema.MessageSchemas;
 import mallbots.search.SearchModule;
@@ -61,8 +62,8 @@ final class SearchTestbed {
             CustomersMessages.CUSTOMER_REGISTERED, StoresMessages.STORE_CREATED, StoresMessages.STORE_REBRANDED,
             StoresMessages.PRODUCT_ADDED, StoresMessages.PRODUCT_REBRANDED, StoresMessages.PRODUCT_REMOVED));
 
-    final DynamoDbClient dynamo = LocalAws.dynamo();
-    final SqsClient sqs = LocalAws.sqs();
+    final DynamoDbClient dynamo;
+    final SqsClient sqs;
     final String tableName = LocalAws.uniqueName("search");
     final String queueUrl;
     final SearchModule module;
@@ -70,6 +71,13 @@ final class SearchTestbed {
     final SearchEventsFunction events;
 
     SearchTestbed() {
+        this(TestCloud.inMemory());
+    }
+
+    /** With {@link TestCloud#emulators()}: the real path, dynalite and ElasticMQ. */
+    SearchTestbed(TestCloud cloud) {
+        dynamo = cloud.dynamo();
+        sqs = cloud.sqs();
         ContextTable.create(dynamo, tableName, SearchTable.KEYS, SearchTable.INDEXES);
         queueUrl = SqsEvents.createQueue(sqs, "search");
         module = SearchModule.create(dynamo, tableName);

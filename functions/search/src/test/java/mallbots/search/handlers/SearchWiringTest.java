@@ -12,6 +12,7 @@ import java.util.Map;
 import mallbots.platform.config.Environment;
 import mallbots.platform.testing.ApiGatewayEvents;
 import mallbots.platform.testing.LocalAws;
+import mallbots.platform.testing.TestCloud;
 import mallbots.search.handlers.SearchTestbed.Line;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The functions built from their environment, and the repair of index items a crash left unwritten. */
 class SearchWiringTest {
 
-    private final SearchTestbed search = new SearchTestbed();
+    private final SearchTestbed search = new SearchTestbed(TestCloud.emulators());
 
     @Test
     void aMissingTableNameIsNamedBeforeAnyClientIsMade() {

@@ -14,6 +14,7 @@ import mallbots.platform.domain.Versioned;
 import mallbots.platform.messaging.Message;
 import mallbots.platform.messaging.MessageType;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.Race;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The kernel cache against a real dynalite: order-tolerant, idempotent merges and tombstones. */
 class DynamoEntityCacheTest {
 
-    private static final DynamoDbClient DYNAMO = LocalAws.dynamo();
+    private static final DynamoDbClient DYNAMO = new InMemoryDynamo();
     private static final String TABLE = LocalAws.uniqueName("cache");
     private static final String TABLE_WITH_HISTORIES = LocalAws.uniqueName("cache-sk");
 

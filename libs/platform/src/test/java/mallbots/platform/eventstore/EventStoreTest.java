@@ -18,6 +18,7 @@ import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.statestore.Change;
 import mallbots.platform.statestore.StateStore;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class EventStoreTest {
 
-    private static final DynamoDbClient DYNAMO = LocalAws.dynamo();
+    private static final DynamoDbClient DYNAMO = new InMemoryDynamo();
     private static final String TABLE = LocalAws.uniqueName("eventstore");
 
     private final RecordingPublisher publisher = RecordingPublisher.accepting();

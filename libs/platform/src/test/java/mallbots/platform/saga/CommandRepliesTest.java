@@ -17,6 +17,7 @@ import mallbots.platform.messaging.Outcome;
 import mallbots.platform.messaging.PublishException;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class CommandRepliesTest {
     private static final MessageType<ReserveReply> RESERVE_REPLY =
             MessageType.of("mallbots.tests", "ReserveReply", ReserveReply.class);
 
-    private static final DynamoDbClient DYNAMO = LocalAws.dynamo();
+    private static final DynamoDbClient DYNAMO = new InMemoryDynamo();
     private static final String TABLE = LocalAws.uniqueName("replies");
     private static final String TABLE_WITH_SORT_KEY = LocalAws.uniqueName("replies-sk");
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");

@@ -16,6 +16,7 @@ import mallbots.platform.messaging.MessageTypes;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.saga.SagaResult.Status;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.platform.testing.LocalAws;
 import mallbots.platform.testing.Race;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +101,7 @@ class ParallelStepTest {
                     SagaStep.action(CHECK_VISA, trip -> new CheckVisa(trip.traveller()))),
             SagaStep.action(CHARGE, trip -> new Charge(trip.hotel(), trip.flight())));
 
-    private static final DynamoDbClient DYNAMO = LocalAws.dynamo();
+    private static final DynamoDbClient DYNAMO = new InMemoryDynamo();
     private static final String TABLE = LocalAws.uniqueName("parallel-sagas");
 
     private final RecordingPublisher bus = RecordingPublisher.accepting();

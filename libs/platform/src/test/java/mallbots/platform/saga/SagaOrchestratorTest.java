@@ -13,6 +13,7 @@ import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.saga.SagaResult.Status;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class SagaOrchestratorTest {
             SagaStep.withoutAction(),
             SagaStep.action(CHARGE, trip -> new Charge(trip.traveller(), trip.hotelBooking())));
 
-    private static final DynamoDbClient DYNAMO = LocalAws.dynamo();
+    private static final DynamoDbClient DYNAMO = new InMemoryDynamo();
     private static final String TABLE = LocalAws.uniqueName("sagas");
 
     private final RecordingPublisher bus = RecordingPublisher.accepting();

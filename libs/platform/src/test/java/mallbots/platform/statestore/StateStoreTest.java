@@ -20,6 +20,7 @@ import mallbots.platform.messaging.OutboundEvent;
 import mallbots.platform.outbox.OutboxPublisher;
 import mallbots.platform.outbox.RecordingPublisher;
 import mallbots.platform.table.ContextTable;
+import mallbots.platform.testing.InMemoryDynamo;
 import mallbots.platform.testing.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class StateStoreTest {
 
-    private static final DynamoDbClient DYNAMO = LocalAws.dynamo();
+    private static final DynamoDbClient DYNAMO = new InMemoryDynamo();
     private static final String TABLE = LocalAws.uniqueName("statestore");
     private static final String TABLE_WITH_SORT_KEY = LocalAws.uniqueName("statestore-sk");
 
