@@ -10,11 +10,10 @@ import mallbots.baskets.application.RemoveItemFromBasket;
 import mallbots.baskets.application.StartBasket;
 import mallbots.baskets.domain.CachedProduct;
 import mallbots.baskets.domain.CachedStore;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.cache.DynamoEntityCache;
 import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -32,8 +31,8 @@ public record BasketsModule(
         EntityCache<CachedStore> storeCache,
         EntityCache<CachedProduct> productCache) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
 
     /** @param publisher where the outboxes go: the bus in production, a recording publisher in tests */
     public static BasketsModule create(DynamoDbClient dynamo, String tableName, EventPublisher publisher) {
@@ -59,10 +58,7 @@ public record BasketsModule(
 
     /** From a function's settings: {@code TABLE_NAME}, {@code EVENT_BUS_NAME}, and the AWS ones of {@link AwsClients}. */
     public static BasketsModule fromEnvironment(Environment env) {
-        // settings first: a missing one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName));
+        TableAndBus context = TableAndBus.fromEnvironment(env);
+        return create(context.dynamo(), context.tableName(), context.publisher());
     }
 }

@@ -8,9 +8,8 @@ import mallbots.cosec.application.HandleSagaReply;
 import mallbots.cosec.application.StartCreateOrderSaga;
 import mallbots.cosec.application.StopCreateOrderSaga;
 import mallbots.cosec.domain.CreateOrderData;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.config.Environment;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.SagaDeadlineSweeper;
 import mallbots.platform.saga.SagaDeadlines;
@@ -30,8 +29,8 @@ public record CosecModule(
         SagaDeadlineSweeper deadlines,
         SagaOrchestrator<CreateOrderData> sagas) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
     /** Seconds a saga step waits for its replies before its commands are sent again (template: SagaStepDeadlineSeconds). */
     public static final String STEP_DEADLINE_SECONDS = "SAGA_STEP_DEADLINE_SECONDS";
     /** How many times an overdue step's commands are sent again before the saga times out (template: SagaStepResends). */
@@ -64,14 +63,11 @@ public record CosecModule(
      * {@code SAGA_STEP_DEADLINE_SECONDS} and {@code SAGA_STEP_RESENDS}) with real clients.
      */
     public static CosecModule fromEnvironment(Environment env) {
-        // settings first: a missing or bad one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
+        // settings first: a bad one fails before any client is made (TableAndBus reads its own first too)
         SagaDeadlines deadlines = new SagaDeadlines(
                 Duration.ofSeconds(env.getInt(STEP_DEADLINE_SECONDS, (int) SagaDeadlines.DEFAULT_PER_STEP.toSeconds())),
                 env.getInt(STEP_RESENDS, SagaDeadlines.DEFAULT_RESENDS), Clock.systemUTC());
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName),
-                deadlines);
+        TableAndBus context = TableAndBus.fromEnvironment(env);
+        return create(context.dynamo(), context.tableName(), context.publisher(), deadlines);
     }
 }

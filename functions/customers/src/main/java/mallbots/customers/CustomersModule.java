@@ -9,9 +9,8 @@ import mallbots.customers.application.DisableCustomer;
 import mallbots.customers.application.EnableCustomer;
 import mallbots.customers.application.GetCustomer;
 import mallbots.customers.application.RegisterCustomer;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.config.Environment;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,8 +28,8 @@ public record CustomersModule(
         DecideAuthorization authorize,
         CommandReplies replies) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
 
     public CustomersModule {
         Objects.requireNonNull(register, "register");
@@ -52,10 +51,7 @@ public record CustomersModule(
 
     /** From a function's settings ({@code TABLE_NAME}, {@code EVENT_BUS_NAME}) with real clients. */
     public static CustomersModule fromEnvironment(Environment env) {
-        // settings first: a missing one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName));
+        TableAndBus context = TableAndBus.fromEnvironment(env);
+        return create(context.dynamo(), context.tableName(), context.publisher());
     }
 }

@@ -11,11 +11,10 @@ import mallbots.depot.application.GetShoppingList;
 import mallbots.depot.application.InitiateShopping;
 import mallbots.depot.domain.ProductToPick;
 import mallbots.depot.domain.StoreToVisit;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.cache.DynamoEntityCache;
 import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,8 +35,8 @@ public record DepotModule(
         EntityCache<ProductToPick> productCache,
         CommandReplies replies) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
 
     public DepotModule {
         Objects.requireNonNull(createShoppingList, "createShoppingList");
@@ -74,10 +73,7 @@ public record DepotModule(
 
     /** From a function's settings ({@code TABLE_NAME}, {@code EVENT_BUS_NAME}) with real clients. */
     public static DepotModule fromEnvironment(Environment env) {
-        // settings first: a missing one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName));
+        TableAndBus context = TableAndBus.fromEnvironment(env);
+        return create(context.dynamo(), context.tableName(), context.publisher());
     }
 }

@@ -9,11 +9,10 @@ import mallbots.notifications.application.ListNotifications;
 import mallbots.notifications.application.NotificationSender;
 import mallbots.notifications.application.NotifyCustomer;
 import mallbots.notifications.domain.CachedCustomer;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.cache.DynamoEntityCache;
 import mallbots.platform.cache.EntityCache;
 import mallbots.platform.config.Environment;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,8 +24,8 @@ public record NotificationsModule(
         NotifyCustomer notifyCustomer,
         ListNotifications listNotifications) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
     /** "true": SMS through Amazon SNS; anything else: the log only. */
     public static final String SMS_ENABLED = "SMS_ENABLED";
 
@@ -53,15 +52,11 @@ public record NotificationsModule(
 
     /** From a function's settings ({@code TABLE_NAME}, {@code EVENT_BUS_NAME}, {@code SMS_ENABLED}) with real clients. */
     public static NotificationsModule fromEnvironment(Environment env) {
-        // settings first: a missing one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
+        TableAndBus context = TableAndBus.fromEnvironment(env);
         NotificationSender sender = smsEnabled(env)
                 ? new SnsNotificationSender(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build())
                 : new LoggingNotificationSender();
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName), sender,
-                Clock.systemUTC());
+        return create(context.dynamo(), context.tableName(), context.publisher(), sender, Clock.systemUTC());
     }
 
     static boolean smsEnabled(Environment env) {

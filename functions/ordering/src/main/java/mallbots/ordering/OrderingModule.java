@@ -11,9 +11,8 @@ import mallbots.ordering.application.CreateOrder;
 import mallbots.ordering.application.GetOrder;
 import mallbots.ordering.application.ReadyOrder;
 import mallbots.ordering.application.RejectOrder;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.config.Environment;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.saga.CommandReplies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,8 +31,8 @@ public record OrderingModule(
         CompleteOrder completeOrder,
         CommandReplies replies) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
 
     /** The {@code sk} of the answered-command items, beside the order histories (which start at 1). */
     static final long COMMAND_ITEMS_SORT_KEY = 0;
@@ -73,10 +72,7 @@ public record OrderingModule(
 
     /** From a function's settings: {@code TABLE_NAME}, {@code EVENT_BUS_NAME}, and the AWS ones of {@link AwsClients}. */
     public static OrderingModule fromEnvironment(Environment env) {
-        // settings first: a missing one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName));
+        TableAndBus context = TableAndBus.fromEnvironment(env);
+        return create(context.dynamo(), context.tableName(), context.publisher());
     }
 }

@@ -1,11 +1,10 @@
 package mallbots.stores;
 
 import java.util.Objects;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.config.Environment;
 import mallbots.platform.eventstore.EventStore;
 import mallbots.platform.eventstore.EventTypes;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.stores.adapters.DynamoCatalog;
 import mallbots.stores.adapters.DynamoMall;
@@ -55,8 +54,8 @@ public record StoresModule(
         GetProduct getProduct,
         GetCatalog getCatalog) {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
     /** A snapshot every this many versions: few stores or products change that often, so loading stays one query. */
     public static final int SNAPSHOT_EVERY = 10;
 
@@ -114,10 +113,7 @@ public record StoresModule(
 
     /** The context as a function's environment configures it: TABLE_NAME, EVENT_BUS_NAME and the AWS settings. */
     public static StoresModule fromEnvironment(Environment env) {
-        // settings first: a missing one fails before any client is made
-        String tableName = env.require(TABLE_NAME);
-        String busName = env.require(EVENT_BUS_NAME);
-        AwsClients clients = AwsClients.forEnvironment(env);
-        return create(clients.dynamoDb(), tableName, new EventBridgePublisher(clients.eventBridge(), busName));
+        TableAndBus context = TableAndBus.fromEnvironment(env);
+        return create(context.dynamo(), context.tableName(), context.publisher());
     }
 }

@@ -5,10 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Duration;
-import mallbots.platform.aws.AwsClients;
+import mallbots.platform.aws.TableAndBus;
 import mallbots.platform.config.Environment;
 import mallbots.platform.logging.LogContext;
-import mallbots.platform.messaging.EventBridgePublisher;
 import mallbots.platform.messaging.EventPublisher;
 import mallbots.platform.priming.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class OutboxSweeperFunction implements RequestHandler<ScheduledEvent, String> {
 
-    public static final String TABLE_NAME = "TABLE_NAME";
-    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String TABLE_NAME = TableAndBus.TABLE_NAME;
+    public static final String EVENT_BUS_NAME = TableAndBus.EVENT_BUS_NAME;
     public static final String GRACE_SECONDS = "OUTBOX_GRACE_SECONDS";
 
     private final OutboxSweeper sweeper;
@@ -34,12 +33,11 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
     }
 
     public OutboxSweeperFunction(Environment environment) {
-        // settings first: a missing one fails before any client is made
-        String tableName = environment.require(TABLE_NAME);
-        String busName = environment.require(EVENT_BUS_NAME);
+        // settings first: a bad one fails before any client is made (TableAndBus reads its own first too)
         Duration grace = Duration.ofSeconds(
                 environment.getInt(GRACE_SECONDS, (int) OutboxSweeper.DEFAULT_GRACE.toSeconds()));
-        this(dynamo(environment), tableName, publisher(environment, busName), grace);
+        TableAndBus context = TableAndBus.fromEnvironment(environment);
+        this(context.dynamo(), context.tableName(), context.publisher(), grace);
         // The sweep itself is left out of priming: it may publish (that is its job).
         Priming.forFunction(environment, ScheduledEvent.class,
                 "{\"version\":\"0\",\"id\":\"priming\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
@@ -58,11 +56,4 @@ public final class OutboxSweeperFunction implements RequestHandler<ScheduledEven
         }
     }
 
-    private static EventPublisher publisher(Environment environment, String busName) {
-        return new EventBridgePublisher(AwsClients.forEnvironment(environment).eventBridge(), busName);
-    }
-
-    private static DynamoDbClient dynamo(Environment environment) {
-        return AwsClients.forEnvironment(environment).dynamoDb();
-    }
 }
