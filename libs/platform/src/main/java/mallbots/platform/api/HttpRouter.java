@@ -90,9 +90,11 @@ public final class HttpRouter {
         String path = event.getRawPath() != null ? event.getRawPath()
                 : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
         HttpResponse response;
-        Route[] matched = new Route[1];
+        Route matched = null;
         try (LogContext.Scope scope = LogContext.with(LogContext.ROUTE, method + " " + path)) {
-            response = route(event, requestId, method, path, matched);
+            Match match = resolve(event, method, path);
+            matched = match.route();
+            response = handle(match, event, requestId, method, path);
         } catch (ClientError e) {
             log.info("request {} {} {} refused: {} {}", requestId, method, path, e.status(), e.getMessage());
             response = HttpResponse.error(e.status(), e.getMessage());
@@ -116,30 +118,28 @@ public final class HttpRouter {
         }
         // the matched route's template, not the path, so that routes stay few (a dimension value has no
         // spaces); ours, not API Gateway's, which is a whole context's prefix ("/api/baskets/{proxy+}")
-        String routeKey = matched[0] == null ? null : matched[0].template().key();
+        String routeKey = matched == null ? null : matched.template().key();
         String route = routeKey == null ? "unmatched" : routeKey.substring(routeKey.indexOf(' ') + 1);
         FunctionMetrics.count("HttpResponses", "method", method, "route", route,
                 "status", FunctionMetrics.statusClass(response.status()));
         return toApiGateway(response, requestId);
     }
 
-    private HttpResponse route(APIGatewayV2HTTPEvent event, String requestId, String method, String path, Route[] matched) {
+    /** The route of the event and its path parameters: API Gateway's if it matched one of ours, else our match. */
+    private Match resolve(APIGatewayV2HTTPEvent event, String method, String path) {
         Route route = event.getRouteKey() == null ? null : byKey.get(normalise(event.getRouteKey()));
-        Map<String, String> pathParameters;
         if (route != null && route.template().allows(method)) {
-            pathParameters = event.getPathParameters() != null ? event.getPathParameters()
-                    : route.template().match(path).orElse(Map.of());
-        } else {
-            Match match = match(method, path, event)
-                    .orElseThrow(() -> new NoRoute("no route for " + method + " " + path));
-            route = match.route();
-            pathParameters = match.pathParameters();
+            return new Match(route, event.getPathParameters() != null ? event.getPathParameters()
+                    : route.template().match(path).orElse(Map.of()));
         }
-        matched[0] = route;
-        HttpRequest request = new HttpRequest(requestId, method, path, route.template().key(), pathParameters,
-                queryParameters(event), event.getHeaders() == null ? Map.of() : event.getHeaders(), body(event),
-                Caller.of(event));
-        return route.handler().handle(request);
+        return match(method, path, event).orElseThrow(() -> new NoRoute("no route for " + method + " " + path));
+    }
+
+    private HttpResponse handle(Match match, APIGatewayV2HTTPEvent event, String requestId, String method, String path) {
+        HttpRequest request = new HttpRequest(requestId, method, path, match.route().template().key(),
+                match.pathParameters(), queryParameters(event),
+                event.getHeaders() == null ? Map.of() : event.getHeaders(), body(event), Caller.of(event));
+        return match.route().handler().handle(request);
     }
 
     private Optional<Match> match(String method, String path, APIGatewayV2HTTPEvent event) {
